@@ -299,3 +299,24 @@ func validID(id string) bool {
 	}
 	return strings.Trim(id, "abcdefghijklmnopqrstuvwxyz234567") == ""
 }
+
+// ChangesSince returns the changes made after the state identified by heads (as returned by
+// [Biography.Heads]), encoded for [Biography.LoadIncremental]. With no heads it returns every
+// change. The sync engine uses it to send a peer exactly what the peer lacks.
+func (b *Biography) ChangesSince(heads []string) ([]byte, error) {
+	hs := make([]automerge.ChangeHash, len(heads))
+	for i, h := range heads {
+		ch, err := automerge.NewChangeHash(h)
+		if err != nil {
+			return nil, fmt.Errorf("changes since: %w", err)
+		}
+		hs[i] = ch
+	}
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	changes, err := b.doc.Changes(hs...)
+	if err != nil {
+		return nil, fmt.Errorf("changes since: %w", err)
+	}
+	return automerge.SaveChanges(changes), nil
+}

@@ -232,3 +232,23 @@ func mustDo(t *testing.T, err error) {
 }
 
 var _ = strings.Contains
+
+func TestChangesSinceCarriesExactlyWhatThePeerLacks(t *testing.T) {
+	a := newTestBiography(t)
+	peer := mustFork(t, a)
+	heads := peer.Heads()
+	mustDo(t, a.Set("person.family_names", String("Haddad"), Provenance{Source: SourceSelf}))
+	mustDo(t, a.SetText("living.interests", "Fußball", "de"))
+	delta, err := a.ChangesSince(heads)
+	mustDo(t, err)
+	if all, _ := a.ChangesSince(nil); len(delta) >= len(all) {
+		t.Errorf("delta of %d bytes is not smaller than all changes (%d bytes)", len(delta), len(all))
+	}
+	mustDo(t, peer.LoadIncremental(delta))
+	if !bytes.Equal(mustJSON(t, peer), mustJSON(t, a)) {
+		t.Error("peer differs after applying ChangesSince")
+	}
+	if _, err := a.ChangesSince([]string{"not-a-hash"}); err == nil {
+		t.Error("ChangesSince accepted a malformed head")
+	}
+}

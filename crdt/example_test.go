@@ -13,6 +13,7 @@ func Example() {
 	phone, _ := crdt.New()
 	self := crdt.Provenance{Source: crdt.SourceSelf}
 	_ = phone.Set("person.family_names", crdt.String("Haddad"), self)
+	_ = phone.Set("person.given_names", crdt.String("Amira"), self)
 	dob, _ := phone.Parse("person.date_of_birth", "٠٠.٠٠.١٩٩٠") // Arabic-Indic digits, day and month unknown
 	_ = phone.Set("person.date_of_birth", dob.Uncertain(), self)
 	job, _ := phone.AddEntry("work.jobs")

@@ -3,6 +3,7 @@ package crdt
 import (
 	"bytes"
 	"errors"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"testing"
@@ -58,7 +59,7 @@ func TestMigrateVersion1Fixture(t *testing.T) {
 	}
 	data, err := os.ReadFile(fixture)
 	mustDo(t, err)
-	b, err := Load(data, WithClock(testClock))
+	b, err := Load(data, WithClock(testClock), WithRand(rand.NewChaCha8([32]byte{7})))
 	mustDo(t, err)
 	v, err := b.SchemaVersion()
 	mustDo(t, err)

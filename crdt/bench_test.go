@@ -60,21 +60,35 @@ func edit500(b *testing.B, bio *Biography, lang string) {
 }
 
 // BenchmarkLoadCaseload200 opens a counsellor's caseload: 200 complete biographies from their
-// saved bytes.
+// saved bytes, written with one change per answered field (as single-field edits produce) and
+// with one change per section (as forms that save a page at once produce).
 func BenchmarkLoadCaseload200(b *testing.B) {
-	docs := make([][]byte, 200)
-	for i := range docs {
-		p := personas[i%len(personas)]
-		bio := newTestBiography(b, WithActor(p.actor))
-		fillComplete(b, bio, p)
-		docs[i] = bio.Save()
-	}
-	for b.Loop() {
-		for _, d := range docs {
-			if _, err := Load(d); err != nil {
-				b.Fatal(err)
+	for _, mode := range []struct {
+		name    string
+		batched bool
+	}{{"change-per-field", false}, {"change-per-section", true}} {
+		b.Run(mode.name, func(b *testing.B) {
+			docs := make([][]byte, 200)
+			for i := range docs {
+				p := personas[i%len(personas)]
+				bio := newTestBiography(b, WithActor(p.actor))
+				if mode.batched {
+					if err := bio.Batch("fill", func() error { return fill(bio, p) }); err != nil {
+						b.Fatal(err)
+					}
+				} else {
+					fillComplete(b, bio, p)
+				}
+				docs[i] = bio.Save()
 			}
-		}
+			for b.Loop() {
+				for _, d := range docs {
+					if _, err := Load(d); err != nil {
+						b.Fatal(err)
+					}
+				}
+			}
+		})
 	}
 }
 

@@ -63,6 +63,8 @@ type Biography struct {
 	Now func() time.Time
 	// rand is the source of entry IDs; crypto/rand unless set by WithRand.
 	rand io.Reader
+	// batching defers commits to the end of Batch; guarded by mu.
+	batching bool
 }
 
 // Option configures a new or loaded biography.
@@ -197,8 +199,34 @@ func (b *Biography) schemaVersionLocked() (int, error) {
 	return 0, ErrNotBiography
 }
 
-// commit records the pending operations as one change, stamped with b.Now.
+// Batch runs fn and records every edit it makes as one change, as a form does when it saves
+// several fields at once. Fewer, larger changes make documents faster to load. Edits that fn
+// made before it returned an error are kept and committed too. Edits from other goroutines
+// during fn join the batch.
+func (b *Biography) Batch(msg string, fn func() error) error {
+	b.mu.Lock()
+	if b.batching {
+		b.mu.Unlock()
+		return fn() // already inside a batch: join it
+	}
+	b.batching = true
+	b.mu.Unlock()
+	ferr := fn()
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	b.batching = false
+	if err := b.commit(msg); err != nil {
+		return err
+	}
+	return ferr
+}
+
+// commit records the pending operations as one change, stamped with b.Now. Inside a Batch it
+// does nothing; the batch commits at its end.
 func (b *Biography) commit(msg string) error {
+	if b.batching {
+		return nil
+	}
 	t := b.Now()
 	if _, err := b.doc.Commit(msg, automerge.CommitOptions{Time: &t}); err != nil {
 		return fmt.Errorf("commit: %w", err)

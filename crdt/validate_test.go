@@ -121,3 +121,22 @@ func TestEntriesKeepCreationOrder(t *testing.T) {
 		t.Errorf("after removal Entries = %v", got)
 	}
 }
+
+func TestBatchRecordsOneChange(t *testing.T) {
+	b := newTestBiography(t)
+	before, err := b.doc.Changes()
+	mustDo(t, err)
+	err = b.Batch("save page", func() error {
+		if err := b.Set("person.family_names", String("Haddad"), Provenance{Source: SourceSelf}); err != nil {
+			return err
+		}
+		return b.Set("person.given_names", String("Amira"), Provenance{Source: SourceSelf})
+	})
+	mustDo(t, err)
+	after, err := b.doc.Changes()
+	mustDo(t, err)
+	if n := len(after) - len(before); n != 1 {
+		t.Errorf("Batch made %d changes, want 1", n)
+	}
+	wantValue(t, b, "person.given_names", "Amira")
+}

@@ -170,10 +170,7 @@ var extraCountries = map[string]Text{
 }
 
 func countries() *CodeList {
-	codes := append(strings.Fields(iso3166), "XK")
-	for _, c := range []string{"STATELESS", "UNCLEAR", "SUHH", "YUCS", "CSHH", "SCG"} {
-		codes = append(codes, c)
-	}
+	codes := append(strings.Fields(iso3166), "XK", "STATELESS", "UNCLEAR", "SUHH", "YUCS", "CSHH", "SCG")
 	return &CodeList{
 		Key:      ListCountry,
 		Standard: "ISO 3166-1 alpha-2 (historic: ISO 3166-3)",

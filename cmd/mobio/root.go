@@ -1,0 +1,88 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+
+	"github.com/spf13/cobra"
+)
+
+// app is what the commands read and write. main fills it with the process's streams and
+// environment; tests fill it with buffers and a map, and run commands in-process.
+type app struct {
+	Stdout  io.Writer
+	Stderr  io.Writer
+	Getenv  func(key string) string // the environment: MOBIO_LANG, LANG
+	Version string                  // the version of this binary
+}
+
+// run executes the command line args, reports an error on Stderr and returns the exit code.
+func (a *app) run(ctx context.Context, args []string) int {
+	if err := a.execute(ctx, args); err != nil {
+		fmt.Fprintf(a.Stderr, "mobio: %v\n", err)
+		if u, ok := errors.AsType[*usageError](err); ok {
+			fmt.Fprintf(a.Stderr, "Run '%s --help' for usage.\n", u.cmd)
+		}
+		return 1
+	}
+	return 0
+}
+
+// execute executes the command line args and returns the command's error.
+func (a *app) execute(ctx context.Context, args []string) error {
+	root := newRootCmd(a)
+	root.SetArgs(args)
+	return root.ExecuteContext(ctx)
+}
+
+func newRootCmd(a *app) *cobra.Command {
+	root := &cobra.Command{
+		Use:   "mobio",
+		Short: "Offline-first, end-to-end encrypted biographies of newcomers",
+		Long: `mobio keeps the biography of a newcomer (a refugee or recent immigrant) as one document
+that the newcomer and their counsellors edit together, on phones and shelter computers, with or
+without a connection. Every change is encrypted and signed on the device; the relay that forwards
+changes between devices stores ciphertext only and cannot read a biography.
+
+Today mobio prints its version and the biography's schema: the sections, fields and code lists,
+with labels in German, English, Arabic, Farsi and French. The relay with the web app
+(mobio serve) arrives with its own issue.`,
+		Example: `  mobio schema show              # every section, labels in $MOBIO_LANG or German
+  mobio schema show A --lang ar  # section A (person) in Arabic
+  mobio schema codes cefr        # the codes of one code list
+  mobio schema export -o schema.json`,
+		SilenceUsage:  true, // an error is not a reason to print the whole usage
+		SilenceErrors: true, // run prints errors once, prefixed with "mobio:"
+		Version:       a.Version,
+	}
+	root.SetOut(a.Stdout)
+	root.SetErr(a.Stderr)
+	root.SetVersionTemplate("mobio version {{.Version}}\n")
+	root.SetFlagErrorFunc(func(cmd *cobra.Command, err error) error {
+		return &usageError{err: err, cmd: cmd.CommandPath()}
+	})
+	root.AddCommand(newVersionCmd(a), newSchemaCmd(a))
+	return root
+}
+
+// usageError is a mistake in the flags of command cmd; run follows it with a hint to --help.
+type usageError struct {
+	err error
+	cmd string
+}
+
+func (e *usageError) Error() string { return e.err.Error() }
+func (e *usageError) Unwrap() error { return e.err }
+
+// writeJSON writes v as indented JSON and a newline.
+func writeJSON(w io.Writer, v any) error {
+	b, err := json.MarshalIndent(v, "", "  ")
+	if err != nil {
+		return err
+	}
+	_, err = w.Write(append(b, '\n'))
+	return err
+}

@@ -379,7 +379,7 @@ func parseValue(cat *schema.Catalogue, f *schema.Field, input string) (Value, er
 	case schema.TypeInt:
 		i, err := strconv.ParseInt(NormalizeDigits(s), 10, 64)
 		if err != nil {
-			return Value{}, fmt.Errorf("%w: %q is not a whole number", ErrWrongType, s)
+			return Value{}, fmt.Errorf("%w: not a whole number", ErrWrongType)
 		}
 		return Int(i), nil
 	case schema.TypeBool:
@@ -389,7 +389,7 @@ func parseValue(cat *schema.Catalogue, f *schema.Field, input string) (Value, er
 		case "false", "no", "nein", "non", "0", "n":
 			return Bool(false), nil
 		}
-		return Value{}, fmt.Errorf("%w: %q is not yes or no", ErrWrongType, s)
+		return Value{}, fmt.Errorf("%w: not yes or no", ErrWrongType)
 	case schema.TypeDate:
 		uncertain := strings.HasSuffix(s, "~") || strings.HasSuffix(s, "?")
 		d, err := ParseDate(strings.TrimRight(s, "~?"))
@@ -402,7 +402,7 @@ func parseValue(cat *schema.Catalogue, f *schema.Field, input string) (Value, er
 	case schema.TypeTime:
 		t, err := time.Parse(time.RFC3339Nano, NormalizeDigits(s))
 		if err != nil {
-			return Value{}, fmt.Errorf("%w: %q is not an RFC 3339 time", ErrWrongType, s)
+			return Value{}, fmt.Errorf("%w: not an RFC 3339 time", ErrWrongType)
 		}
 		return TimeOf(t), nil
 	}

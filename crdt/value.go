@@ -162,22 +162,24 @@ func (d Date) Less(e Date) bool {
 	return d.Month < e.Month
 }
 
+// Errors about values never repeat the value: it is personal data, and errors end up in logs.
+
 // errDate describes a date that is malformed or cannot be.
 var errDate = errors.New("not a valid date")
 
 // check reports whether d is a date that can be.
 func (d Date) check() error {
 	if d.Year < 1800 || d.Year > 2200 {
-		return fmt.Errorf("%w: year %d", errDate, d.Year)
+		return fmt.Errorf("%w: the year must lie between 1800 and 2200", errDate)
 	}
 	if d.Month < 0 || d.Month > 12 {
-		return fmt.Errorf("%w: month %d", errDate, d.Month)
+		return fmt.Errorf("%w: the month must lie between 1 and 12", errDate)
 	}
 	if d.Month == 0 && d.Day != 0 {
 		return fmt.Errorf("%w: day without month", errDate)
 	}
 	if d.Day < 0 || d.Day > 0 && d.Day > daysIn(d.Year, d.Month) {
-		return fmt.Errorf("%w: %s has no day %d", errDate, Date{d.Year, d.Month, 0}, d.Day)
+		return fmt.Errorf("%w: that month has no such day", errDate)
 	}
 	return nil
 }
@@ -203,17 +205,17 @@ func ParseDate(s string) (Date, error) {
 		parts = strings.Split(s, "-")
 	}
 	if len(parts) > 3 {
-		return Date{}, fmt.Errorf("%w: %q: use YYYY, YYYY-MM or YYYY-MM-DD", errDate, s)
+		return Date{}, fmt.Errorf("%w: use YYYY, YYYY-MM or YYYY-MM-DD", errDate)
 	}
 	var n [3]int
 	for i, p := range parts {
 		badLen := i == 0 && len(p) != 4 || i > 0 && (len(p) < 1 || len(p) > 2 || !german && len(p) != 2)
 		if badLen {
-			return Date{}, fmt.Errorf("%w: %q: use YYYY, YYYY-MM or YYYY-MM-DD", errDate, s)
+			return Date{}, fmt.Errorf("%w: use YYYY, YYYY-MM or YYYY-MM-DD", errDate)
 		}
 		v, err := strconv.Atoi(p)
 		if err != nil || v < 0 {
-			return Date{}, fmt.Errorf("%w: %q: use YYYY, YYYY-MM or YYYY-MM-DD", errDate, s)
+			return Date{}, fmt.Errorf("%w: use YYYY, YYYY-MM or YYYY-MM-DD", errDate)
 		}
 		n[i] = v
 	}
@@ -222,7 +224,7 @@ func ParseDate(s string) (Date, error) {
 		d.Day = 0 // "00.00.1990": the day is as unknown as the month
 	}
 	if !german && (len(parts) > 1 && d.Month == 0 || len(parts) > 2 && d.Day == 0) {
-		return Date{}, fmt.Errorf("%w: %q: leave out unknown parts instead of writing 00", errDate, s)
+		return Date{}, fmt.Errorf("%w: leave out unknown parts instead of writing 00", errDate)
 	}
 	if err := d.check(); err != nil {
 		return Date{}, err

@@ -192,6 +192,12 @@ func (b *Biography) Get(path string) (FieldValue, error) {
 	if r.field == nil || !r.field.Type.Scalar() {
 		return FieldValue{}, fmt.Errorf("%w: %s is a %s field", ErrWrongType, path, typeOf(r))
 	}
+	return b.scalarLocked(r)
+}
+
+// scalarLocked reads the scalar field r; absent fields and entries read as empty.
+// b.mu must be held.
+func (b *Biography) scalarLocked(r ref) (FieldValue, error) {
 	h, err := b.holder(r, false)
 	if err != nil || h == nil {
 		return FieldValue{}, err

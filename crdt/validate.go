@@ -98,7 +98,7 @@ func (v *validator) fields(base ref, prefix string, fields []schema.Field) {
 				}
 			}
 		default:
-			fv, err := v.scalar(r)
+			fv, err := v.b.scalarLocked(r)
 			if err != nil {
 				if errors.Is(err, errDate) {
 					v.add(r.path, ProblemInvalidDate, f)
@@ -133,18 +133,6 @@ func (v *validator) fields(base ref, prefix string, fields []schema.Field) {
 			v.add(prefix+"."+f.Key, ProblemEndBeforeStart, f, fieldIn(fields, f.NotBefore))
 		}
 	}
-}
-
-func (v *validator) scalar(r ref) (FieldValue, error) {
-	h, err := v.b.holder(r, false)
-	if err != nil || h == nil {
-		return FieldValue{}, err
-	}
-	m, err := childMap(h, r.field.Key)
-	if err != nil || m == nil {
-		return FieldValue{}, err
-	}
-	return readScalar(m, r.field.Type)
 }
 
 func (v *validator) value(r ref, val Value) {
@@ -203,18 +191,7 @@ func message(code string, f *schema.Field, args ...any) schema.Text {
 		default:
 			s = fmt.Sprintf(tpl.In(lang), label)
 		}
-		switch lang {
-		case "de":
-			out.De = s
-		case "en":
-			out.En = s
-		case "ar":
-			out.Ar = s
-		case "fa":
-			out.Fa = s
-		case "fr":
-			out.Fr = s
-		}
+		out.Set(lang, s)
 	}
 	return out
 }

@@ -131,19 +131,7 @@ func cldrNames(codes []string, name func(lang language.Tag, code string) string,
 		}
 		var t Text
 		for _, l := range Languages {
-			v := name(language.MustParse(l), code)
-			switch l {
-			case "de":
-				t.De = v
-			case "en":
-				t.En = v
-			case "ar":
-				t.Ar = v
-			case "fa":
-				t.Fa = v
-			case "fr":
-				t.Fr = v
-			}
+			t.Set(l, name(language.MustParse(l), code))
 		}
 		out = append(out, Code{Code: code, Label: t})
 	}

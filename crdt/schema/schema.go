@@ -70,6 +70,22 @@ func (t Text) In(lang string) string {
 	return t.De
 }
 
+// Set sets the translation into lang, one of [Languages]; other languages are ignored.
+func (t *Text) Set(lang, s string) {
+	switch baseLang(lang) {
+	case "de":
+		t.De = s
+	case "en":
+		t.En = s
+	case "ar":
+		t.Ar = s
+	case "fa":
+		t.Fa = s
+	case "fr":
+		t.Fr = s
+	}
+}
+
 // IsZero reports whether no translation is set.
 func (t Text) IsZero() bool { return t == Text{} }
 

@@ -37,7 +37,7 @@ help: ## list the targets
 tools: ## install the pinned staticcheck into ./bin
 	GOBIN=$(BIN) $(GO) install honnef.co/go/tools/cmd/staticcheck@$(STATICCHECK_VERSION)
 
-test: fmt-check vet staticcheck gotest examples ## gofmt check, go vet, staticcheck, go test -race, then the examples
+test: fmt-check vet staticcheck gotest test-wasm examples ## gofmt check, go vet, staticcheck, go test -race, the e2ee tests under js/wasm, then the examples
 
 fmt-check: ## fail listing the Go files that gofmt would change
 	@files=$$(find . \( $(PRUNE) \) -prune -o -name '*.go' -print | xargs -r gofmt -l); \
@@ -51,6 +51,13 @@ staticcheck: tools ## staticcheck ./...
 
 gotest: ## go test -race ./...
 	$(GO) test -race ./...
+
+.PHONY: test-wasm
+# The browser runs the same e2ee code compiled to js/wasm: its tests, the known-answer vectors of
+# e2ee/testdata among them, run in Node through Go's wasm exec wrapper. cgo does not exist there.
+test-wasm: ## go test ./e2ee/... compiled to js/wasm, run in Node
+	@command -v node >/dev/null || { echo "test-wasm: needs Node.js (node) on PATH"; exit 1; }
+	GOOS=js GOARCH=wasm CGO_ENABLED=0 $(GO) test -exec="$$($(GO) env GOROOT)/lib/wasm/go_js_wasm_exec" ./e2ee/...
 
 examples: ## build every program in ./examples and run it (skipped while there is none)
 	@if [ ! -d examples ]; then echo "examples: no ./examples yet, skipped"; exit 0; fi; \

@@ -53,7 +53,7 @@ type Header struct {
 	Author  IdentityID `cbor:"4,keyasint"`
 	Kind    Kind       `cbor:"5,keyasint"`
 	// Seq numbers the author's envelopes of this document, from 1, without gaps. Ephemeral
-	// envelopes count separately (they are never stored), see Counter.
+	// envelopes count separately (they are never stored), see [Chain].
 	Seq uint64 `cbor:"6,keyasint"`
 	// Prev is the hash of the author's previous envelope of the same chain; zero for Seq 1.
 	Prev Hash `cbor:"7,keyasint"`
@@ -94,6 +94,14 @@ func (h *Header) check() error {
 	}
 	if h.Epoch == 0 {
 		return fmt.Errorf("%w: epoch 0", ErrMalformed)
+	}
+	// Ephemeral envelopes and receipts say when they were made; ephemeral envelopes are not
+	// hash-chained (they are never stored, so a lost one must not break the chain).
+	if (h.Kind == KindEphemeral || h.Kind == KindReceipt) && h.Time <= 0 {
+		return fmt.Errorf("%w: %s without a time", ErrMalformed, h.Kind)
+	}
+	if h.Kind == KindEphemeral && !h.Prev.IsZero() {
+		return fmt.Errorf("%w: ephemeral envelope with a previous hash", ErrMalformed)
 	}
 	if !slices.IsSortedFunc(h.View, func(a, b ViewEntry) int { return bytes.Compare(a.Author[:], b.Author[:]) }) {
 		return fmt.Errorf("%w: view not sorted", ErrMalformed)

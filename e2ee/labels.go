@@ -23,7 +23,15 @@ const (
 	LabelInviteKey   = "mobio/v1/invite-key"
 	LabelInviteProof = "mobio/v1/invite-redeem"
 	LabelHistory     = "mobio/v1/history"
-	LabelAuth        = "mobio/v1/auth" // the relay's login challenge
+	LabelAuth        = "mobio/v1/auth"       // the relay's login challenge
+	LabelAttachment  = "mobio/v1/attachment" // frames the associated data of an attachment stream
+
+	LabelSealedIdentity  = "mobio/v1/sealed-identity"            // associated data of a keyset sealed at rest
+	LabelSealedDeviceKey = "mobio/v1/sealed-identity-device-key" // derives the sealing key from a device key
+
+	LabelInviteKeyAD   = "mobio/v1/invite-key-ad"     // associated data of the epoch key an invite carries
+	LabelInviteCheckAD = "mobio/v1/invite-check-ad"   // associated data of an invite's redeem-check key
+	LabelRedeemMAC     = "mobio/v1/invite-redeem-mac" // the MAC of a redemption
 )
 
 // Errors callers branch on. Every failure to authenticate or decrypt is one of these; details

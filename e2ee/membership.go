@@ -23,6 +23,15 @@ type Membership struct {
 	head    Hash
 	epochs  map[Epoch]map[IdentityID]Member
 	known   map[IdentityID]bool // everyone who was ever a member
+
+	// Set by the log's verification (log.go); empty in a StaticMembership.
+	seq         uint64                           // operations in the log
+	time        int64                            // time of the last operation, Unix ms
+	starters    map[Epoch]Member                 // who started each epoch after the first
+	lockboxes   map[Epoch]map[IdentityID]Lockbox // the lockboxes the log carries
+	history     map[Epoch][]byte                 // earlier keys sealed under each epoch's key
+	invites     map[Hash]Invite                  // by the invite operation's hash
+	redemptions []Redemption                     // in log order
 }
 
 // Doc returns the document the membership belongs to.

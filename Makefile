@@ -1,5 +1,5 @@
 # mobio's Makefile. `make help` lists the targets; CI runs `make test` through .ci/run.
-# A fresh machine needs only Go, gcc and make: `make tools` installs the rest into ./bin.
+# A fresh machine needs only Go, gcc, Node and make: `make tools` installs the rest into ./bin.
 
 SHELL := /bin/bash
 .SHELLFLAGS := -eu -o pipefail -c

@@ -39,6 +39,16 @@ var decMode = func() cbor.DecMode {
 // marshal encodes v deterministically.
 func marshal(v any) ([]byte, error) { return encMode.Marshal(v) }
 
+// MarshalCanonical encodes v in CBOR core deterministic encoding. Every signed or stored format
+// of mobio (keyring's sealed identities, protocol frames) uses it and [UnmarshalCanonical], so
+// that all follow one set of rules.
+func MarshalCanonical(v any) ([]byte, error) { return marshal(v) }
+
+// UnmarshalCanonical decodes b into v strictly (no duplicate keys, indefinite lengths, tags or
+// unknown fields; bounded nesting and sizes) and demands that b is the canonical encoding of v.
+// Failures wrap [ErrMalformed]; what names the structure in the message.
+func UnmarshalCanonical(b []byte, v any, what string) error { return unmarshalCanonical(b, v, what) }
+
 // unmarshalCanonical decodes b into v and demands that b is the one canonical encoding of v:
 // re-encoding must give back the same bytes. Signed bytes thus have exactly one meaning and one
 // form (no malleability).

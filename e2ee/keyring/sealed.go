@@ -87,34 +87,6 @@ func (k sealedKDF) argon2() Argon2Params {
 	return Argon2Params{Time: k.Time, Memory: k.Memory, Threads: k.Threads}
 }
 
-// sealedEncMode writes core deterministic CBOR, as e2ee does.
-var sealedEncMode = func() cbor.EncMode {
-	m, err := cbor.CoreDetEncOptions().EncMode()
-	if err != nil {
-		panic(err)
-	}
-	return m
-}()
-
-// sealedDecMode reads strictly: no duplicate keys, no indefinite lengths, no tags, no unknown
-// fields, shallow nesting.
-var sealedDecMode = func() cbor.DecMode {
-	m, err := cbor.DecOptions{
-		DupMapKey:         cbor.DupMapKeyEnforcedAPF,
-		IndefLength:       cbor.IndefLengthForbidden,
-		TagsMd:            cbor.TagsForbidden,
-		MaxNestedLevels:   4,
-		MaxArrayElements:  16,
-		MaxMapPairs:       16,
-		ExtraReturnErrors: cbor.ExtraDecErrorUnknownField,
-		UTF8:              cbor.UTF8RejectInvalid,
-	}.DecMode()
-	if err != nil {
-		panic(err)
-	}
-	return m
-}()
-
 // sealedVersionMode reads only the version, ignoring every other field, so that a blob of a
 // later version is reported as unsupported rather than malformed.
 var sealedVersionMode = func() cbor.DecMode {
@@ -125,7 +97,7 @@ var sealedVersionMode = func() cbor.DecMode {
 	return m
 }()
 
-func (s *sealedIdentity) encode() ([]byte, error) { return sealedEncMode.Marshal(s) }
+func (s *sealedIdentity) encode() ([]byte, error) { return e2ee.MarshalCanonical(s) }
 
 // decodeSealed decodes and checks the structure of a sealed identity without any key
 // derivation: the version, the KDF and its costs against maxArgon2, the framing of both
@@ -147,11 +119,8 @@ func decodeSealed(b []byte) (*sealedIdentity, e2ee.IdentityPublic, error) {
 		return nil, pub, fmt.Errorf("%w: sealed identity version %d", e2ee.ErrUnsupported, v.Version)
 	}
 	s := new(sealedIdentity)
-	if err := sealedDecMode.Unmarshal(b, s); err != nil {
-		return nil, pub, fmt.Errorf("%w: sealed identity structure", e2ee.ErrMalformed)
-	}
-	if again, err := s.encode(); err != nil || !bytes.Equal(again, b) {
-		return nil, pub, fmt.Errorf("%w: sealed identity not in canonical form", e2ee.ErrMalformed)
+	if err := e2ee.UnmarshalCanonical(b, s, "sealed identity"); err != nil {
+		return nil, pub, err
 	}
 	if err := checkKDF(s.KDF); err != nil {
 		return nil, pub, err

@@ -366,7 +366,7 @@ func TestDecodeSealedRejectsMalformed(t *testing.T) {
 		return b
 	}
 	raw := func(v any) []byte {
-		b, err := sealedEncMode.Marshal(v)
+		b, err := e2ee.MarshalCanonical(v)
 		if err != nil {
 			t.Fatal(err)
 		}

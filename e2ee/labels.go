@@ -32,6 +32,8 @@ const (
 	LabelInviteKeyAD   = "mobio/v1/invite-key-ad"     // associated data of the epoch key an invite carries
 	LabelInviteCheckAD = "mobio/v1/invite-check-ad"   // associated data of an invite's redeem-check key
 	LabelRedeemMAC     = "mobio/v1/invite-redeem-mac" // the MAC of a redemption
+
+	LabelErase = "mobio/v1/erase" // an owner's tombstone of an erased document
 )
 
 // Errors callers branch on. Every failure to authenticate or decrypt is one of these; details

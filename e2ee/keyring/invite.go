@@ -24,6 +24,11 @@ type InviteSecret struct {
 // proof is the ID proof: a redemption reveals it, and its SHA-256 is the invite's verifier.
 func (s *InviteSecret) proof() []byte { s.mustSet(); return derive(s.b[:], e2ee.LabelInviteID, 32) }
 
+// Proof returns the invite's ID proof, which the invitee shows the relay (protocol.InviteFetch)
+// to be handed the log it needs to redeem. The relay keeps only its hash, the verifier; the proof
+// reveals neither the epoch key nor the redeem-check key, which come from other derivations.
+func (s *InviteSecret) Proof() []byte { return s.proof() }
+
 // keyKey encrypts the epoch key that the invite carries.
 func (s *InviteSecret) keyKey() [32]byte {
 	s.mustSet()

@@ -1,0 +1,327 @@
+// Package sqlite is the relay's default [syncserver.Store]: one embedded SQLite database
+// (modernc.org/sqlite, pure Go) in WAL mode, synced at every commit, with concurrent appends
+// grouped into shared commits.
+//
+// # Durability and group commit
+//
+// Every write returns after its transaction is committed with synchronous=FULL, which in WAL
+// mode syncs the log file at every commit. Concurrent [Store.AppendVerified] calls are
+// handed to one writer goroutine, which puts all calls waiting at that moment into one
+// transaction and one sync, and answers each caller after that commit. A call is checked in
+// full before any of it is written, so one call's refusal does not undo another's. Under
+// load a commit thus carries many appends; alone, an append costs one commit. There is no
+// waiting for more calls: while one commit syncs, the next batch gathers. Other write methods
+// run one transaction each on the same single write connection.
+//
+// # Erasure and space
+//
+// [Store.Erase] deletes the document's rows; secure_delete overwrites their bytes in the
+// database pages. The file does not shrink, and copies of the old pages may stay in the WAL
+// until the next checkpoint; [Store.Vacuum] rebuilds the database, which returns the space to
+// the file system, and truncates the WAL.
+//
+// # Schema
+//
+// The schema is the migrations in schema/*.sql, embedded and applied by number at [Open]
+// (see schema/README.md); a database written by a newer version is refused.
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"embed"
+	"errors"
+	"fmt"
+	"io/fs"
+	"log/slog"
+	"net/url"
+	"os"
+	"path"
+	"strconv"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"github.com/mobio-sync/mobio/syncserver"
+	_ "modernc.org/sqlite" // registers the "sqlite" driver
+)
+
+// Defaults of [Options].
+const (
+	DefaultMaxBlobBytes = 1 << 30 // one attachment
+	DefaultReadConns    = 4       // concurrent readers; WAL lets them read while the writer commits
+	DefaultMaxBatch     = 512     // AppendVerified calls grouped into one commit
+	DefaultBusyTimeout  = 10 * time.Second
+)
+
+// Errors of opening and closing.
+var (
+	// ErrSchemaTooNew: the database was written by a newer version of mobio.
+	ErrSchemaTooNew = errors.New("sqlite: database schema is newer than this program")
+	// ErrClosed: the store is closed.
+	ErrClosed = errors.New("sqlite: store closed")
+)
+
+// Options configure [Open]. The zero value is usable.
+type Options struct {
+	// Logger receives operational messages; never content. Default slog.Default().
+	Logger *slog.Logger
+	// MaxBlobBytes bounds the declared size of one blob. Default [DefaultMaxBlobBytes].
+	MaxBlobBytes int64
+	// ReadConns is the number of connections for reads. Default [DefaultReadConns].
+	ReadConns int
+	// MaxBatch bounds the AppendVerified calls in one commit. Default [DefaultMaxBatch].
+	MaxBatch int
+	// Now is the clock, for compaction's retention; a test seam. Default time.Now.
+	Now func() time.Time
+}
+
+// Store is a [syncserver.Store] in one SQLite database. It also implements
+// [syncserver.Compactor], [syncserver.Backuper] and [syncserver.Statser].
+type Store struct {
+	path   string
+	log    *slog.Logger
+	opts   Options
+	wdb    *sql.DB // one connection: the only writer
+	rdb    *sql.DB // read-only connections
+	now    func() time.Time
+	writer *groupCommitter
+	stmts  *appendStmts // prepared on wdb
+
+	commits atomic.Int64 // transactions committed by the group committer, for benchmarks
+
+	// mu guards closed and orders Close after every send to writer.reqs.
+	mu     sync.RWMutex
+	closed bool
+}
+
+var (
+	_ syncserver.Store     = (*Store)(nil)
+	_ syncserver.Compactor = (*Store)(nil)
+	_ syncserver.Backuper  = (*Store)(nil)
+	_ syncserver.Statser   = (*Store)(nil)
+)
+
+//go:embed schema/*.sql
+var schemaFS embed.FS
+
+// Open opens or creates the database at path, brings its schema up to date and starts the
+// group committer. The caller closes the store with [Store.Close].
+func Open(ctx context.Context, path string, opts Options) (*Store, error) {
+	if opts.Logger == nil {
+		opts.Logger = slog.Default()
+	}
+	if opts.MaxBlobBytes <= 0 {
+		opts.MaxBlobBytes = DefaultMaxBlobBytes
+	}
+	if opts.ReadConns <= 0 {
+		opts.ReadConns = DefaultReadConns
+	}
+	if opts.MaxBatch <= 0 {
+		opts.MaxBatch = DefaultMaxBatch
+	}
+	if opts.Now == nil {
+		opts.Now = time.Now
+	}
+	s := &Store{path: path, log: opts.Logger.With("component", "sqlite"), opts: opts, now: opts.Now}
+
+	// The writer opens first: it sets WAL mode, which the read-only connections cannot.
+	wdb, err := sql.Open("sqlite", dsn(path, connWriter))
+	if err != nil {
+		return nil, fmt.Errorf("open store %s: %w", path, err)
+	}
+	wdb.SetMaxOpenConns(1)
+	wdb.SetMaxIdleConns(1)
+	wdb.SetConnMaxIdleTime(0)
+	wdb.SetConnMaxLifetime(0)
+	s.wdb = wdb
+	version, err := migrate(ctx, wdb)
+	if err != nil {
+		wdb.Close()
+		return nil, fmt.Errorf("open store %s: %w", path, err)
+	}
+	if s.stmts, err = prepareAppendStmts(ctx, wdb); err != nil {
+		wdb.Close()
+		return nil, fmt.Errorf("open store %s: %w", path, err)
+	}
+	rdb, err := sql.Open("sqlite", dsn(path, connReader))
+	if err != nil {
+		wdb.Close()
+		return nil, fmt.Errorf("open store %s: %w", path, err)
+	}
+	rdb.SetMaxOpenConns(opts.ReadConns)
+	rdb.SetMaxIdleConns(opts.ReadConns)
+	s.rdb = rdb
+	if err := rdb.PingContext(ctx); err != nil {
+		wdb.Close()
+		rdb.Close()
+		return nil, fmt.Errorf("open store %s: %w", path, err)
+	}
+	s.writer = newGroupCommitter(s)
+	go s.writer.run()
+	s.log.Info("store opened", "path", path, "schema", version)
+	return s, nil
+}
+
+// connKind is what a connection is for; each kind has its settings.
+type connKind int
+
+const (
+	connWriter connKind = iota // the one connection that writes
+	connReader                 // the pool of read-only connections
+	connBackup                 // a connection of its own for VACUUM INTO
+)
+
+// pragmas are the settings of every connection, in this one place.
+func pragmas(kind connKind) []string {
+	p := []string{
+		// A connection waits for a lock instead of failing at once: the writer holds it for
+		// one commit, and a checkpoint or Vacuum briefly longer.
+		fmt.Sprintf("busy_timeout(%d)", DefaultBusyTimeout.Milliseconds()),
+		// The schema's references (entries → documents, chunks → blobs) are checked, so a
+		// bug cannot leave rows of a document behind an erasure.
+		"foreign_keys(ON)",
+		// An acknowledged entry must survive a power loss: FULL syncs the WAL at every
+		// commit. NORMAL would sync only at checkpoints and could lose the last commits.
+		"synchronous(FULL)",
+		// Erasure means the bytes are gone: deleted rows are overwritten with zeros instead
+		// of lingering in free pages until reused.
+		"secure_delete(ON)",
+	}
+	switch kind {
+	case connWriter:
+		// WAL: readers read while the writer commits, and a commit is one append and one
+		// sync of the log file. It is a property of the file, set by the writer.
+		p = append([]string{"journal_mode(WAL)"}, p...)
+	case connReader:
+		// Readers never write, even by mistake.
+		p = append(p, "query_only(ON)")
+	case connBackup:
+		// VACUUM INTO only reads this database, but SQLite refuses it on a query_only
+		// connection, since it writes another file.
+	}
+	return p
+}
+
+// dsn is the data source name of the database at path for a connection of kind.
+func dsn(path string, kind connKind) string {
+	q := url.Values{}
+	for _, p := range pragmas(kind) {
+		q.Add("_pragma", p)
+	}
+	if kind == connWriter {
+		// Write transactions take the write lock when they begin, so that two never
+		// deadlock upgrading from a read lock (there is only one writer, but Vacuum and
+		// migrations share its connection).
+		q.Set("_txlock", "immediate")
+	}
+	return "file:" + (&url.URL{Path: path}).EscapedPath() + "?" + q.Encode()
+}
+
+// migration is one numbered file of schema/.
+type migration struct {
+	version int
+	name    string
+	sql     string
+}
+
+// migrations returns the embedded migrations in order, checking that they are numbered 1, 2,
+// 3, … without gaps.
+func migrations() ([]migration, error) {
+	names, err := fs.Glob(schemaFS, "schema/*.sql")
+	if err != nil {
+		return nil, err
+	}
+	var out []migration
+	for i, name := range names { // Glob sorts by name, and names start with three digits
+		base := path.Base(name)
+		n, err := strconv.Atoi(strings.SplitN(base, "-", 2)[0])
+		if err != nil || n != i+1 {
+			return nil, fmt.Errorf("schema file %s: want number %03d", base, i+1)
+		}
+		b, err := schemaFS.ReadFile(name)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, migration{version: n, name: base, sql: string(b)})
+	}
+	return out, nil
+}
+
+// migrate applies the migrations the database lacks, each in one transaction with its
+// version, and returns the schema version.
+func migrate(ctx context.Context, db *sql.DB) (int, error) {
+	ms, err := migrations()
+	if err != nil {
+		return 0, err
+	}
+	var version int
+	if err := db.QueryRowContext(ctx, "PRAGMA user_version").Scan(&version); err != nil {
+		return 0, fmt.Errorf("read schema version: %w", err)
+	}
+	if version > len(ms) {
+		return version, fmt.Errorf("%w: version %d, newest known %d", ErrSchemaTooNew, version, len(ms))
+	}
+	for _, m := range ms[version:] {
+		tx, err := db.BeginTx(ctx, nil)
+		if err != nil {
+			return version, fmt.Errorf("migrate to %s: %w", m.name, err)
+		}
+		if _, err := tx.ExecContext(ctx, m.sql); err != nil {
+			tx.Rollback()
+			return version, fmt.Errorf("migrate to %s: %w", m.name, err)
+		}
+		// user_version is in the database header, written by this transaction.
+		if _, err := tx.ExecContext(ctx, fmt.Sprintf("PRAGMA user_version = %d", m.version)); err != nil {
+			tx.Rollback()
+			return version, fmt.Errorf("migrate to %s: %w", m.name, err)
+		}
+		if err := tx.Commit(); err != nil {
+			return version, fmt.Errorf("migrate to %s: %w", m.name, err)
+		}
+		version = m.version
+	}
+	return version, nil
+}
+
+// Close stops taking appends, waits until the group committer has committed and answered
+// every append it took, and closes the database. If ctx ends first, Close returns its error
+// and leaves the committer to finish; the database is closed then without waiting.
+func (s *Store) Close(ctx context.Context) error {
+	s.mu.Lock()
+	if s.closed {
+		s.mu.Unlock()
+		return ErrClosed
+	}
+	s.closed = true
+	close(s.writer.reqs)
+	s.mu.Unlock()
+
+	select {
+	case <-s.writer.done:
+	case <-ctx.Done():
+		return fmt.Errorf("close store: drain appends: %w", ctx.Err())
+	}
+	// A checkpoint folds the WAL into the database, so that the files at rest are one.
+	if _, err := s.wdb.ExecContext(ctx, "PRAGMA wal_checkpoint(TRUNCATE)"); err != nil {
+		s.log.Warn("checkpoint at close", "err", err)
+	}
+	err := errors.Join(s.rdb.Close(), s.wdb.Close())
+	if err != nil {
+		return fmt.Errorf("close store: %w", err)
+	}
+	s.log.Info("store closed", "path", s.path)
+	return nil
+}
+
+// fileBytes is the size of the database and its WAL.
+func (s *Store) fileBytes() int64 {
+	var n int64
+	for _, suffix := range []string{"", "-wal"} {
+		if fi, err := os.Stat(s.path + suffix); err == nil {
+			n += fi.Size()
+		}
+	}
+	return n
+}

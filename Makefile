@@ -74,10 +74,8 @@ examples: ## build every program in ./examples and run it (skipped while there i
 build: ## build bin/mobio, stamped with VERSION
 	$(GO) build -ldflags "-X main.version=$(VERSION)" -o bin/mobio ./cmd/mobio
 
-run: ## (arrives with the relay issue) run the relay and the web app on http://localhost:8080
-	@echo "make run: the relay and the web app on http://localhost:8080 arrive with the relay issue." >&2
-	@echo "Until then: make build && ./bin/mobio schema export" >&2
-	@exit 2
+run: build ## build bin/mobio and run the relay on http://localhost:8080 (the web app follows), database in ./data
+	./bin/mobio serve --addr localhost:8080 --data ./data
 
 fuzz: ## run every FuzzXxx of the module for FUZZTIME each (default 30s)
 	@targets=$$(find . \( $(PRUNE) \) -prune -o -name '*_test.go' -print \

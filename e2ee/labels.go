@@ -34,6 +34,8 @@ const (
 	LabelRedeemMAC     = "mobio/v1/invite-redeem-mac" // the MAC of a redemption
 
 	LabelErase = "mobio/v1/erase" // an owner's tombstone of an erased document
+
+	LabelBlobRequest = "mobio/v1/blob-request" // a member's signed HTTP request for a blob on the relay
 )
 
 // Errors callers branch on. Every failure to authenticate or decrypt is one of these; details

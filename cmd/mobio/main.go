@@ -1,5 +1,6 @@
-// Command mobio is mobio's one binary. Today it prints its version and the biography's schema
-// catalogue; the relay (mobio serve) and the web app arrive with their issues.
+// Command mobio is mobio's one binary: the relay (mobio serve) and its administration
+// (mobio admin), the biography's schema catalogue and the version; the web app arrives with
+// its issue.
 //
 // Flags, MOBIO_* environment variables and configuration are read here and nowhere else.
 package main

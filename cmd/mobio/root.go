@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"net"
 
 	"github.com/spf13/cobra"
 )
@@ -15,8 +16,11 @@ import (
 type app struct {
 	Stdout  io.Writer
 	Stderr  io.Writer
-	Getenv  func(key string) string // the environment: MOBIO_LANG, LANG
+	Getenv  func(key string) string // the environment: MOBIO_* variables, LANG
 	Version string                  // the version of this binary
+	// OnListen, if set, is called by serve with the address it listens on, before it serves:
+	// tests give --addr 127.0.0.1:0 and learn the port here.
+	OnListen func(net.Addr)
 }
 
 // run executes the command line args, reports an error on Stderr and returns the exit code.
@@ -47,10 +51,13 @@ that the newcomer and their counsellors edit together, on phones and shelter com
 without a connection. Every change is encrypted and signed on the device; the relay that forwards
 changes between devices stores ciphertext only and cannot read a biography.
 
-Today mobio prints its version and the biography's schema: the sections, fields and code lists,
-with labels in German, English, Arabic, Farsi and French. The relay with the web app
-(mobio serve) arrives with its own issue.`,
-		Example: `  mobio schema show              # every section, labels in $MOBIO_LANG or German
+mobio serve runs the relay, with its database embedded; mobio admin backs it up and counts
+what it holds. mobio schema prints the biography's schema: the sections, fields and code
+lists, with labels in German, English, Arabic, Farsi and French. The web app arrives with its
+own issue.`,
+		Example: `  mobio serve                    # the relay on http://localhost:8080, database in ./data
+  mobio admin stats --data ./data
+  mobio schema show              # every section, labels in $MOBIO_LANG or German
   mobio schema show A --lang ar  # section A (person) in Arabic
   mobio schema codes cefr        # the codes of one code list
   mobio schema export -o schema.json`,
@@ -64,7 +71,7 @@ with labels in German, English, Arabic, Farsi and French. The relay with the web
 	root.SetFlagErrorFunc(func(cmd *cobra.Command, err error) error {
 		return &usageError{err: err, cmd: cmd.CommandPath()}
 	})
-	root.AddCommand(newVersionCmd(a), newSchemaCmd(a))
+	root.AddCommand(newVersionCmd(a), newServeCmd(a), newAdminCmd(a), newSchemaCmd(a))
 	return root
 }
 

@@ -71,7 +71,7 @@ own issue.`,
 	root.SetFlagErrorFunc(func(cmd *cobra.Command, err error) error {
 		return &usageError{err: err, cmd: cmd.CommandPath()}
 	})
-	root.AddCommand(newVersionCmd(a), newServeCmd(a), newAdminCmd(a), newSchemaCmd(a))
+	root.AddCommand(newVersionCmd(a), newServeCmd(a), newAdminCmd(a), newSchemaCmd(a), newBenchCmd(a))
 	return root
 }
 

@@ -11,15 +11,8 @@ import (
 	"github.com/mobio-sync/mobio/e2ee"
 )
 
-// encMode writes CBOR in core deterministic encoding (RFC 8949 §4.2.1): one encoding per value.
-var encMode = func() cbor.EncMode {
-	m, err := cbor.CoreDetEncOptions().EncMode()
-	if err != nil {
-		panic(err)
-	}
-	return m
-}()
-
+// Frames are written by e2ee.MarshalCanonical, like every signed format of mobio. They are read
+// in two steps (the body stays raw until the type is known), so the decoder is protocol's own.
 // decMode reads CBOR strictly: no duplicate map keys, no indefinite lengths, no tags, no
 // unknown fields, valid UTF-8, bounded nesting and counts. [Decode] checks the frame's size
 // before it parses, and the decoder checks that the input is well formed before it allocates,
@@ -72,7 +65,7 @@ func Encode(f Frame) ([]byte, error) {
 	if err != nil {
 		return nil, fmt.Errorf("encode %s frame: %w", f.Type(), err)
 	}
-	b, err := encMode.Marshal(wireFrame{Type: f.Type(), ReqID: reqID, Body: body})
+	b, err := e2ee.MarshalCanonical(wireFrame{Type: f.Type(), ReqID: reqID, Body: body})
 	if err != nil {
 		return nil, fmt.Errorf("encode %s frame: %w", f.Type(), err)
 	}

@@ -60,17 +60,9 @@ func signingFromKeyset(h *keyset.Handle) (*keyset.Handle, tink.Signer, []byte, e
 	if err != nil {
 		return nil, nil, nil, err
 	}
-	pub, err := h.Public()
+	k, err := rawPublicKey[*tinked25519.PublicKey](h, "Ed25519")
 	if err != nil {
 		return nil, nil, nil, err
-	}
-	e, err := pub.Primary()
-	if err != nil {
-		return nil, nil, nil, err
-	}
-	k, ok := e.Key().(*tinked25519.PublicKey)
-	if !ok || k.OutputPrefix() != nil && len(k.OutputPrefix()) != 0 {
-		return nil, nil, nil, fmt.Errorf("keyring: signing keyset is not a raw Ed25519 key")
 	}
 	return h, s, k.KeyBytes(), nil
 }
@@ -89,19 +81,30 @@ func hpkeFromKeyset(h *keyset.Handle) (*keyset.Handle, tink.HybridDecrypt, []byt
 	if err != nil {
 		return nil, nil, nil, err
 	}
-	pub, err := h.Public()
+	k, err := rawPublicKey[*hpke.PublicKey](h, "X25519 HPKE")
 	if err != nil {
 		return nil, nil, nil, err
+	}
+	return h, d, k.PublicKeyBytes(), nil
+}
+
+// rawPublicKey returns the public key of h's primary key as a K, and refuses a key of another
+// type or one whose output carries a tink prefix: mobio's formats hold plain keys and outputs.
+func rawPublicKey[K interface{ OutputPrefix() []byte }](h *keyset.Handle, what string) (K, error) {
+	var zero K
+	pub, err := h.Public()
+	if err != nil {
+		return zero, err
 	}
 	e, err := pub.Primary()
 	if err != nil {
-		return nil, nil, nil, err
+		return zero, err
 	}
-	k, ok := e.Key().(*hpke.PublicKey)
+	k, ok := e.Key().(K)
 	if !ok || len(k.OutputPrefix()) != 0 {
-		return nil, nil, nil, fmt.Errorf("keyring: HPKE keyset is not a raw X25519 key")
+		return zero, fmt.Errorf("keyring: keyset is not a raw %s key", what)
 	}
-	return h, d, k.PublicKeyBytes(), nil
+	return k, nil
 }
 
 // hpkeSeal encrypts plaintext to a recipient's raw X25519 public key. info binds the context

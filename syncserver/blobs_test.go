@@ -15,6 +15,7 @@ import (
 
 	"github.com/mobio-sync/mobio/e2ee"
 	"github.com/mobio-sync/mobio/e2ee/keyring"
+	"github.com/mobio-sync/mobio/protocol"
 	"github.com/mobio-sync/mobio/syncserver"
 )
 
@@ -31,13 +32,13 @@ func blobRequest(t *testing.T, e *env, method string, signer *keyring.Identity, 
 	}
 	if signer != nil {
 		now := time.Now()
-		sig, err := signer.Sign(e2ee.LabelBlobRequest, syncserver.BlobRequestParts(method, e.doc.id, id, offset, now)...)
+		sig, err := signer.Sign(e2ee.LabelBlobRequest, protocol.BlobRequestParts(method, e.doc.id, id, offset, now)...)
 		if err != nil {
 			t.Fatal(err)
 		}
-		req.Header.Set(syncserver.HeaderIdentity, signer.ID().String())
-		req.Header.Set(syncserver.HeaderTime, strconv.FormatInt(now.UnixMilli(), 10))
-		req.Header.Set(syncserver.HeaderSignature, base64.RawURLEncoding.EncodeToString(sig))
+		req.Header.Set(protocol.HeaderIdentity, signer.ID().String())
+		req.Header.Set(protocol.HeaderTime, strconv.FormatInt(now.UnixMilli(), 10))
+		req.Header.Set(protocol.HeaderSignature, base64.RawURLEncoding.EncodeToString(sig))
 	}
 	for k, v := range header {
 		req.Header[k] = v
@@ -75,10 +76,10 @@ func TestBlobsUploadInChunksResumeAndDownload(t *testing.T) {
 	owner := e.doc.owner.id
 	chunk := int64(128 << 10)
 
-	put := func(offset, end int64) (*http.Response, syncserver.BlobUpload) {
+	put := func(offset, end int64) (*http.Response, protocol.BlobUpload) {
 		t.Helper()
 		resp := blobRequest(t, e, http.MethodPut, owner, blob.ContentID, offset, total, data[offset:end], nil)
-		var up syncserver.BlobUpload
+		var up protocol.BlobUpload
 		if err := json.Unmarshal(readBody(t, resp), &up); err != nil {
 			t.Fatalf("PUT at %d: status %d, answer not JSON: %v", offset, resp.StatusCode, err)
 		}
@@ -89,8 +90,8 @@ func TestBlobsUploadInChunksResumeAndDownload(t *testing.T) {
 	}
 	// Not readable before it is complete; the answer says where to resume.
 	resp := blobRequest(t, e, http.MethodGet, owner, blob.ContentID, 0, 0, nil, nil)
-	if resp.StatusCode != http.StatusNotFound || resp.Header.Get(syncserver.HeaderReceived) != strconv.FormatInt(chunk, 10) {
-		t.Errorf("GET during upload: %d received %q, want 404 with %d", resp.StatusCode, resp.Header.Get(syncserver.HeaderReceived), chunk)
+	if resp.StatusCode != http.StatusNotFound || resp.Header.Get(protocol.HeaderReceived) != strconv.FormatInt(chunk, 10) {
+		t.Errorf("GET during upload: %d received %q, want 404 with %d", resp.StatusCode, resp.Header.Get(protocol.HeaderReceived), chunk)
 	}
 	// An uploader that lost track starts over at 0 and learns where to resume.
 	resp, up := put(0, chunk)
@@ -130,7 +131,7 @@ func TestBlobsUploadInChunksResumeAndDownload(t *testing.T) {
 		{"unsigned read", http.MethodGet, nil, nil, http.StatusUnauthorized},
 		{"read by a stranger", http.MethodGet, stranger, nil, http.StatusForbidden},
 		{"upload by a viewer", http.MethodPut, e.viewer.id, nil, http.StatusForbidden},
-		{"read with a signature by another key", http.MethodGet, stranger, http.Header{syncserver.HeaderIdentity: {owner.ID().String()}}, http.StatusUnauthorized},
+		{"read with a signature by another key", http.MethodGet, stranger, http.Header{protocol.HeaderIdentity: {owner.ID().String()}}, http.StatusUnauthorized},
 	}
 	for _, tt := range refusals {
 		resp := blobRequest(t, e, tt.method, tt.signer, blob.ContentID, 0, total, data[:10], tt.header)

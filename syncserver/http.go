@@ -3,7 +3,6 @@ package syncserver
 import (
 	"context"
 	"encoding/base64"
-	"encoding/binary"
 	"encoding/hex"
 	"encoding/json"
 	"errors"
@@ -16,44 +15,6 @@ import (
 	"github.com/mobio-sync/mobio/e2ee"
 	"github.com/mobio-sync/mobio/protocol"
 )
-
-// Blob requests are authorised by three headers: the requesting member's identity ID, the
-// time, and the member's signature with e2ee.LabelBlobRequest over [BlobRequestParts].
-const (
-	HeaderIdentity  = "Mobio-Identity"  // e2ee.IdentityID in its text form
-	HeaderTime      = "Mobio-Time"      // Unix milliseconds, decimal
-	HeaderSignature = "Mobio-Signature" // Ed25519, base64url without padding
-	// HeaderReceived answers an upload, and a GET of a blob not yet complete: the bytes
-	// received so far, where an interrupted upload resumes.
-	HeaderReceived = "Mobio-Received"
-)
-
-// MaxBlobChunk bounds the body of one upload request.
-const MaxBlobChunk = 8 << 20
-
-// BlobRequestParts returns the parts of e2ee.SignedMessage that a member signs with
-// e2ee.LabelBlobRequest to request blob id of doc over HTTP: the method ("PUT", "GET" or
-// "HEAD"), the document ID, the content ID, the upload offset (0 for reads) and the time in
-// Unix milliseconds, both as 8 bytes big-endian. The relay accepts the signature within
-// protocol.DefaultMaxClockSkew of its clock.
-func BlobRequestParts(method string, doc e2ee.DocID, id e2ee.Hash, offset int64, t time.Time) [][]byte {
-	return blobParts(method, doc, id, offset, t.UnixMilli())
-}
-
-func blobParts(method string, doc e2ee.DocID, id e2ee.Hash, offset int64, ms int64) [][]byte {
-	return [][]byte{
-		[]byte(method), doc[:], id[:],
-		binary.BigEndian.AppendUint64(nil, uint64(offset)),
-		binary.BigEndian.AppendUint64(nil, uint64(ms)),
-	}
-}
-
-// BlobUpload is the JSON answer to an upload request.
-type BlobUpload struct {
-	Received  int64 `json:"received"`
-	Total     int64 `json:"total"`
-	Committed bool  `json:"committed"`
-}
 
 // routes builds the relay's HTTP handler.
 func (s *Server) routes() http.Handler {
@@ -143,20 +104,20 @@ func blobTarget(r *http.Request) (e2ee.DocID, e2ee.Hash, error) {
 // is set. It returns the document's state.
 func (s *Server) authorizeBlob(r *http.Request, doc e2ee.DocID, id e2ee.Hash, offset int64, write bool) (*docState, error) {
 	authFailed := func(msg string) error { return &protocol.Error{Code: protocol.CodeAuthFailed, Message: msg} }
-	who, err := e2ee.ParseIdentityID(r.Header.Get(HeaderIdentity))
+	who, err := e2ee.ParseIdentityID(r.Header.Get(protocol.HeaderIdentity))
 	if err != nil {
-		return nil, authFailed("missing or bad " + HeaderIdentity + " header")
+		return nil, authFailed("missing or bad " + protocol.HeaderIdentity + " header")
 	}
-	ms, err := strconv.ParseInt(r.Header.Get(HeaderTime), 10, 64)
+	ms, err := strconv.ParseInt(r.Header.Get(protocol.HeaderTime), 10, 64)
 	if err != nil || ms <= 0 {
-		return nil, authFailed("missing or bad " + HeaderTime + " header")
+		return nil, authFailed("missing or bad " + protocol.HeaderTime + " header")
 	}
 	if d := time.UnixMilli(ms).Sub(s.now()); d > protocol.DefaultMaxClockSkew || d < -protocol.DefaultMaxClockSkew {
 		return nil, authFailed(fmt.Sprintf("clock differs from the relay's by more than %v", protocol.DefaultMaxClockSkew))
 	}
-	sig, err := base64.RawURLEncoding.DecodeString(r.Header.Get(HeaderSignature))
+	sig, err := base64.RawURLEncoding.DecodeString(r.Header.Get(protocol.HeaderSignature))
 	if err != nil || len(sig) != 64 {
-		return nil, authFailed("missing or bad " + HeaderSignature + " header")
+		return nil, authFailed("missing or bad " + protocol.HeaderSignature + " header")
 	}
 	ds, err := s.document(r.Context(), doc)
 	if err != nil {
@@ -170,7 +131,7 @@ func (s *Server) authorizeBlob(r *http.Request, doc e2ee.DocID, id e2ee.Hash, of
 	if err != nil {
 		return nil, err
 	}
-	if !member.Identity.Verify(sig, e2ee.LabelBlobRequest, blobParts(r.Method, doc, id, offset, ms)...) {
+	if !member.Identity.Verify(sig, e2ee.LabelBlobRequest, protocol.BlobRequestPartsMillis(r.Method, doc, id, offset, ms)...) {
 		return nil, authFailed("bad signature")
 	}
 	if write && !member.Role.CanWrite() {
@@ -182,7 +143,7 @@ func (s *Server) authorizeBlob(r *http.Request, doc e2ee.DocID, id e2ee.Hash, of
 // serveBlobPut stores one chunk of an upload: PUT /blobs/{doc}/{id}?offset=N&total=M with the
 // chunk as body. The chunk that completes the blob commits it, checked against its content ID.
 // The answer is a [BlobUpload]; a chunk at the wrong offset is refused with 409 and the
-// received count in [HeaderReceived], where the upload resumes.
+// received count in [protocol.HeaderReceived], where the upload resumes.
 func (s *Server) serveBlobPut(w http.ResponseWriter, r *http.Request) {
 	doc, id, err := blobTarget(r)
 	if err != nil {
@@ -205,7 +166,7 @@ func (s *Server) serveBlobPut(w http.ResponseWriter, r *http.Request) {
 		s.httpError(w, r, err)
 		return
 	}
-	limit := min(total-offset, MaxBlobChunk)
+	limit := min(total-offset, protocol.MaxBlobChunk)
 	data, err := io.ReadAll(io.LimitReader(r.Body, limit+1))
 	if err != nil {
 		s.httpError(w, r, &protocol.Error{Code: protocol.CodeMalformed, Message: "read body"})
@@ -223,17 +184,17 @@ func (s *Server) serveBlobPut(w http.ResponseWriter, r *http.Request) {
 	received, err := s.store.PutBlobChunk(ctx, doc, id, offset, data, total)
 	s.refreshUsage(ctx, ds)
 	if errors.Is(err, ErrUploadOffset) {
-		w.Header().Set(HeaderReceived, strconv.FormatInt(received, 10))
+		w.Header().Set(protocol.HeaderReceived, strconv.FormatInt(received, 10))
 		w.Header().Set("Content-Type", "application/json")
 		w.WriteHeader(http.StatusConflict)
-		json.NewEncoder(w).Encode(BlobUpload{Received: received, Total: total})
+		json.NewEncoder(w).Encode(protocol.BlobUpload{Received: received, Total: total})
 		return
 	}
 	if err != nil {
 		s.httpError(w, r, err)
 		return
 	}
-	up := BlobUpload{Received: received, Total: total}
+	up := protocol.BlobUpload{Received: received, Total: total}
 	if received == total {
 		switch err := s.store.CommitBlob(ctx, doc, id); {
 		case errors.Is(err, ErrHashMismatch):
@@ -246,14 +207,14 @@ func (s *Server) serveBlobPut(w http.ResponseWriter, r *http.Request) {
 		}
 		up.Committed = true
 	}
-	w.Header().Set(HeaderReceived, strconv.FormatInt(received, 10))
+	w.Header().Set(protocol.HeaderReceived, strconv.FormatInt(received, 10))
 	w.Header().Set("Content-Type", "application/json")
 	json.NewEncoder(w).Encode(up)
 }
 
 // serveBlobGet serves a committed blob, with range requests: GET (or HEAD)
 // /blobs/{doc}/{id}. For a blob still being uploaded it answers 404 with the received count
-// in [HeaderReceived].
+// in [protocol.HeaderReceived].
 func (s *Server) serveBlobGet(w http.ResponseWriter, r *http.Request) {
 	doc, id, err := blobTarget(r)
 	if err != nil {
@@ -268,7 +229,7 @@ func (s *Server) serveBlobGet(w http.ResponseWriter, r *http.Request) {
 	rc, _, err := s.store.OpenBlob(ctx, doc, id)
 	if errors.Is(err, ErrNotFound) {
 		if info, ierr := s.store.BlobInfo(ctx, doc, id); ierr == nil && !info.Committed {
-			w.Header().Set(HeaderReceived, strconv.FormatInt(info.Received, 10))
+			w.Header().Set(protocol.HeaderReceived, strconv.FormatInt(info.Received, 10))
 		}
 		s.httpError(w, r, &protocol.Error{Code: protocol.CodeNoSuchDocument, Message: "no such blob"})
 		return

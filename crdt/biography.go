@@ -101,6 +101,13 @@ func newBiography(doc *automerge.Doc, opts []Option) (*Biography, error) {
 	return b, nil
 }
 
+// Empty returns a replica without any content, not even the schema version: the start of a
+// device that receives an existing biography from others through LoadIncremental. Reading it
+// before content arrives fails; use New to start a new biography.
+func Empty(opts ...Option) (*Biography, error) {
+	return newBiography(automerge.New(), opts)
+}
+
 // New creates an empty biography of the current schema version, with every section, list,
 // text and set container in place so that concurrent first edits merge.
 func New(opts ...Option) (*Biography, error) {

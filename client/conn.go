@@ -73,10 +73,7 @@ func (c *Client) dial(ctx context.Context, live bool) (*session, error) {
 	}
 	dctx, cancel := context.WithTimeout(ctx, 20*time.Second)
 	defer cancel()
-	ws, _, err := websocket.Dial(dctx, c.cfg.Relay, &websocket.DialOptions{
-		Subprotocols: []string{protocol.Subprotocol},
-		HTTPClient:   c.cfg.HTTPClient,
-	})
+	ws, _, err := websocket.Dial(dctx, c.cfg.Relay, c.dialOptions())
 	if err != nil {
 		return nil, fmt.Errorf("%w: %w", ErrOffline, err)
 	}

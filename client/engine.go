@@ -31,6 +31,14 @@ type syncState struct {
 	retryAt   time.Time       // rate-limited until then
 }
 
+// pushWindow bounds the pushes in flight per document, so that a long outbox flows at the
+// pace of acknowledgements instead of running into the relay's rate limit.
+const pushWindow = 128
+
+// receiptAfter is how many entries of others a member applies without writing before it
+// sends a receipt, so that a relay that cuts one member off becomes visible to the others.
+const receiptAfter = 200
+
 // poke makes the live session look at local documents it does not yet sync.
 func (c *Client) poke() {
 	c.mu.Lock()
@@ -631,8 +639,11 @@ func (c *Client) acceptLocked(ds *docState, v e2ee.VerifiedEnvelope, off protoco
 	if err := ds.watch.Observe(v); err != nil {
 		c.log.Debug("withholding view", "doc", short(ds.id), "err", err)
 	}
-	if h.Kind == e2ee.KindUpdate && h.Author != c.id.ID() {
-		c.applyLocked(ds, v, off)
+	if h.Author != c.id.ID() {
+		ds.sinceOwn++
+		if h.Kind == e2ee.KindUpdate {
+			c.applyLocked(ds, v, off)
+		}
 	}
 	ds.batchApplied++
 	// Envelopes of the same author waiting for this one.
@@ -752,6 +763,7 @@ func (c *Client) checkSyncedLocked(ds *docState) {
 		return
 	}
 	c.maybeSnapshotLocked(ds)
+	c.maybeReceiptLocked(ds)
 	if ds.sync.inflight > 0 {
 		return
 	}
@@ -864,6 +876,9 @@ func (c *Client) pushNewLocked(ds *docState) {
 		if out.Seq <= ds.sync.pushedSeq {
 			continue
 		}
+		if ds.sync.inflight >= pushWindow {
+			return // more when acknowledgements come back
+		}
 		id := s.nextReq.Add(1)
 		s.mu.Lock()
 		s.pushes[id] = pushRef{doc: ds.id, seq: out.Seq, covers: out.Covers}
@@ -913,8 +928,35 @@ func (c *Client) ackLocked(ds *docState, a protocol.Ack) {
 		c.startReconcileLocked(ds)
 		return
 	}
+	c.pushNewLocked(ds)
 	c.checkSyncedLocked(ds)
 }
 
 // short is a document ID's prefix for logs and messages.
 func short(id e2ee.DocID) string { return id.String()[:8] }
+
+// maybeReceiptLocked sends a receipt when this member has applied many entries of others
+// without writing: its view then reaches the others, who can tell whether the relay keeps
+// entries from anyone. ds.mu must be held.
+func (c *Client) maybeReceiptLocked(ds *docState) {
+	if ds.sinceOwn < receiptAfter || ds.keys == nil || ds.erased {
+		return
+	}
+	m := ds.membership()
+	if _, err := m.Member(m.Epoch(), c.id.ID()); err != nil {
+		return
+	}
+	out, err := c.sealLocked(ds, e2ee.KindReceipt, nil, ds.own)
+	if err != nil {
+		c.log.Warn("seal receipt", "doc", short(ds.id), "err", err)
+		return
+	}
+	if err := c.store.CommitLocal(context.WithoutCancel(ds.sync.s.ctx), ds.id, nil, out); err != nil {
+		c.log.Warn("store receipt", "doc", short(ds.id), "err", err)
+		return
+	}
+	ds.own = e2ee.ChainHead{Author: c.id.ID(), Seq: out.Seq, Hash: out.Hash, Epoch: out.Epoch}
+	ds.outbox = append(ds.outbox, out)
+	ds.sinceOwn = 0
+	c.pushNewLocked(ds)
+}

@@ -171,6 +171,7 @@ type docState struct {
 	snapshotAt    protocol.Offset
 	sinceSnapshot int
 	changes       int // changes in the store since the last compaction
+	sinceOwn      int // entries of others applied since this identity last wrote
 
 	// Remote entries applied to doc but not yet committed to the store.
 	batch        [][]byte
@@ -471,6 +472,7 @@ func (c *Client) commitLocalLocked(ctx context.Context, ds *docState, change []b
 	ds.own = e2ee.ChainHead{Author: c.id.ID(), Seq: out.Seq, Hash: out.Hash, Epoch: out.Epoch}
 	ds.outbox = append(ds.outbox, out)
 	ds.changes++
+	ds.sinceOwn = 0
 	return nil
 }
 

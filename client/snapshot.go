@@ -87,6 +87,9 @@ func (c *Client) snapshotLocked(ds *docState, f protocol.SnapshotDeliver) {
 	}
 	ds.batch = append(ds.batch, p.Content)
 	ds.batchAuthor = h.Author
+	if f.Covers > ds.cursor {
+		ds.sinceOwn += int(f.Covers - ds.cursor) // entries this replica received in one go
+	}
 	ds.batchSnap = max(ds.batchSnap, f.Covers)
 	ds.batchCursor = max(ds.batchCursor, f.Covers, ds.cursor)
 	ds.sync.maxOffset = max(ds.sync.maxOffset, f.Covers)

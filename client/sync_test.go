@@ -321,3 +321,24 @@ func TestAttachmentRoundTrip(t *testing.T) {
 		t.Fatal("an attachment opened under another file entry")
 	}
 }
+
+func TestLongOutboxIsPushedInWindows(t *testing.T) {
+	relay := newRelay(t)
+	a, b, doc := shared(t, relay.SyncURL)
+	const n = 600 // several windows of pushes in flight
+	for i := range n {
+		a.add(doc, fmt.Sprintf("offline %04d", i))
+	}
+	a.sync()
+	b.sync()
+	if got := len(b.elems(doc)); got != n+1 {
+		t.Fatalf("counsellor has %d elements, want %d", got, n+1)
+	}
+	if a.ev.count(client.EventRefused) != 0 {
+		t.Fatalf("refusals: %v", a.ev.kinds())
+	}
+	// The counsellor, who wrote nothing while applying 600 entries, sent a receipt.
+	if rec, err := b.store.LoadDoc(context.Background(), doc); err != nil || rec.Own.Seq == 0 {
+		t.Fatalf("counsellor's own chain after a long catch-up: %+v, %v; want a receipt", rec.Own, err)
+	}
+}

@@ -284,4 +284,3 @@ func (p *peer) waitFor(doc e2ee.DocID, elem string) {
 func newRelay(t *testing.T, opts ...syncservertest.Option) *syncservertest.Server {
 	return syncservertest.NewServer(t, opts...)
 }
-

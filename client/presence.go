@@ -72,11 +72,12 @@ func (c *Client) Peers(id e2ee.DocID) []Peer {
 	return out
 }
 
-// sendPresenceLocked sends this client's presence when it is set and the document is live.
+// sendPresenceLocked announces this client on a live document, with the field it is on when
+// one is set: on catch-up, when the field changes, when a peer arrives and now and then.
 // ds.mu must be held.
 func (c *Client) sendPresenceLocked(ds *docState) {
 	s := ds.sync.s
-	if !ds.presence.set || s == nil || s.err() != nil || !ds.sync.caughtUp || ds.keys == nil {
+	if s == nil || s.err() != nil || !ds.sync.caughtUp || ds.keys == nil {
 		return
 	}
 	now := c.cfg.Now()
@@ -111,7 +112,7 @@ func (s *session) refreshPresence() {
 	now := s.c.cfg.Now()
 	for _, ds := range docs {
 		ds.mu.Lock()
-		if ds.sync.s == s && ds.presence.set && now.Sub(ds.presence.lastSent) >= presenceRefresh {
+		if ds.sync.s == s && ds.sync.caughtUp && now.Sub(ds.presence.lastSent) >= presenceRefresh {
 			s.c.sendPresenceLocked(ds)
 		}
 		ds.mu.Unlock()
@@ -158,7 +159,12 @@ func (c *Client) presenceLocked(ds *docState, raw []byte) {
 	if ds.presence.peers == nil {
 		ds.presence.peers = make(map[e2ee.IdentityID]Peer)
 	}
+	known, ok := ds.presence.peers[h.Author]
 	ds.presence.peers[h.Author] = Peer{ID: h.Author, Field: p.Field, Seen: now}
+	if (!ok || now.Sub(known.Seen) >= presenceTTL) && now.Sub(ds.presence.lastSent) >= time.Second {
+		// A peer arrived: it missed what this client announced before, so answer it.
+		c.sendPresenceLocked(ds)
+	}
 	c.emit(Event{Kind: EventPresence, Doc: ds.id, Author: h.Author})
 }
 

@@ -105,7 +105,9 @@ func (c *Client) isClosed() bool {
 }
 
 // Sync connects once, pushes everything pending, catches up every local document, and
-// returns when all are in sync, or with the first error.
+// returns when all are in sync, or with the first error. A document this identity was
+// removed from, or that its owner erased, counts as in sync: Sync reports it through
+// EventRemoved or EventErased, and Info shows no role.
 func (c *Client) Sync(ctx context.Context) error {
 	return c.runSession(ctx, true)
 }

@@ -132,19 +132,18 @@ func (c *Client) Close() error {
 // ID returns the client's identity ID.
 func (c *Client) ID() e2ee.IdentityID { return c.id.ID() }
 
-// Status returns the connection state and the pending count.
+// Status returns the connection state and the count of local changes and operations not yet
+// acknowledged by the relay, over every local document (as the store has them).
 func (c *Client) Status() Status {
 	c.mu.Lock()
 	st := Status{Connected: c.live != nil}
-	docs := make([]*docState, 0, len(c.docs))
-	for _, ds := range c.docs {
-		docs = append(docs, ds)
-	}
 	c.mu.Unlock()
-	for _, ds := range docs {
-		ds.mu.Lock()
-		st.Pending += ds.pending()
-		ds.mu.Unlock()
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+	defer cancel()
+	if sums, err := c.store.ListDocs(ctx); err == nil {
+		for _, s := range sums {
+			st.Pending += s.Pending
+		}
 	}
 	return st
 }

@@ -304,7 +304,7 @@ func (c *Client) Create(ctx context.Context, title string, initial Doc) (e2ee.Do
 		return e2ee.DocID{}, fmt.Errorf("create document: %w", err)
 	}
 	content := initial.Save()
-	if err := c.store.CreateDoc(ctx, DocRecord{ID: id, Title: title, PendingOps: [][]byte{genesis}}); err != nil {
+	if err := c.store.CreateDoc(ctx, DocRecord{ID: id, Title: title, PendingOps: [][]byte{genesis}, Own: e2ee.ChainHead{Author: c.id.ID()}}); err != nil {
 		return e2ee.DocID{}, fmt.Errorf("create document: %w", err)
 	}
 	ds, err := c.open(ctx, id)

@@ -151,7 +151,7 @@ func (c *Client) Accept(ctx context.Context, link, title string) (e2ee.DocID, er
 			if err != nil {
 				return fmt.Errorf("redeem the invite: %w", err)
 			}
-			rec := DocRecord{ID: id, Title: title, Log: append(ops, op)}
+			rec := DocRecord{ID: id, Title: title, Log: append(ops, op), Own: e2ee.ChainHead{Author: c.id.ID()}}
 			if err := c.store.CreateDoc(ctx, rec); err != nil {
 				return fmt.Errorf("store the document: %w", err)
 			}
@@ -170,7 +170,7 @@ func (c *Client) Accept(ctx context.Context, link, title string) (e2ee.DocID, er
 // device) to the local store under title; its membership log and content arrive with the
 // next sync.
 func (c *Client) Join(ctx context.Context, id e2ee.DocID, title string) error {
-	if err := c.store.CreateDoc(ctx, DocRecord{ID: id, Title: title}); err != nil {
+	if err := c.store.CreateDoc(ctx, DocRecord{ID: id, Title: title, Own: e2ee.ChainHead{Author: c.id.ID()}}); err != nil {
 		return fmt.Errorf("join document %s: %w", short(id), err)
 	}
 	c.poke()

@@ -37,7 +37,8 @@ type Store interface {
 	SetTitle(ctx context.Context, id e2ee.DocID, title string) error
 
 	// CommitLocal appends a change made on this device together with its sealed envelope:
-	// the change joins the record's Changes, the envelope the outbox, and Own becomes the
+	// the change joins the record's Changes (a nil change, for a snapshot or a receipt, joins
+	// nothing), the envelope the outbox, and Own becomes the
 	// envelope's chain position (out.Seq, out.Hash). An outbox entry whose Seq is not
 	// Own.Seq+1 fails the call.
 	CommitLocal(ctx context.Context, id e2ee.DocID, change []byte, out OutboxEntry) error

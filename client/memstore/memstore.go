@@ -208,8 +208,9 @@ func (s *Store) SetTitle(ctx context.Context, id e2ee.DocID, title string) error
 	return nil
 }
 
-// CommitLocal implements [client.Store]. Own keeps its author and takes the entry's
-// sequence number, hash and epoch.
+// CommitLocal implements [client.Store]. An empty change (a receipt's or a snapshot's)
+// joins no Changes. Own keeps its author and takes the entry's sequence number, hash and
+// epoch.
 func (s *Store) CommitLocal(ctx context.Context, id e2ee.DocID, change []byte, out client.OutboxEntry) error {
 	err := s.write(ctx, func() error {
 		rec, err := s.docLocked(id)
@@ -219,7 +220,9 @@ func (s *Store) CommitLocal(ctx context.Context, id e2ee.DocID, change []byte, o
 		if out.Seq != rec.Own.Seq+1 {
 			return fmt.Errorf("outbox entry %d does not follow own entry %d", out.Seq, rec.Own.Seq)
 		}
-		rec.Changes = append(rec.Changes, bytes.Clone(change))
+		if len(change) > 0 {
+			rec.Changes = append(rec.Changes, bytes.Clone(change))
+		}
 		rec.Outbox = append(rec.Outbox, cloneEntry(out))
 		rec.Own.Seq, rec.Own.Hash, rec.Own.Epoch = out.Seq, out.Hash, out.Epoch
 		return nil
@@ -359,7 +362,7 @@ func (s *Store) Compact(ctx context.Context, id e2ee.DocID, content []byte, upTo
 		if upTo < 0 || upTo > len(rec.Changes) {
 			return fmt.Errorf("compact %d changes of %d", upTo, len(rec.Changes))
 		}
-		rec.Content = bytes.Clone(content)
+		rec.Content = cloneOrNil(content)
 		rec.Changes = slices.Clone(rec.Changes[upTo:])
 		return nil
 	})
@@ -387,7 +390,9 @@ func (s *Store) SnapshotTaken(ctx context.Context, id e2ee.DocID, covers protoco
 	return nil
 }
 
-// PutBlob implements [client.Store]. It reads r without holding the store's lock.
+// PutBlob implements [client.Store]. It reads r without holding the store's lock, and to its
+// end also when the blob is stored already, so that a writer feeding r through a pipe is not
+// left blocked.
 func (s *Store) PutBlob(ctx context.Context, doc e2ee.DocID, id e2ee.Hash, r io.Reader) error {
 	var stored bool
 	err := s.read(ctx, func() error {
@@ -397,6 +402,9 @@ func (s *Store) PutBlob(ctx context.Context, doc e2ee.DocID, id e2ee.Hash, r io.
 		_, stored = s.blobs[doc][id]
 		return nil
 	})
+	if err == nil && stored {
+		_, err = io.Copy(io.Discard, ctxReader{ctx, r})
+	}
 	if err == nil && !stored {
 		var data []byte
 		if data, err = io.ReadAll(ctxReader{ctx, r}); err == nil {
@@ -513,8 +521,17 @@ func cloneBytes(bs [][]byte) [][]byte {
 }
 
 func cloneEntry(e client.OutboxEntry) client.OutboxEntry {
-	e.Envelope, e.Change = bytes.Clone(e.Envelope), bytes.Clone(e.Change)
+	e.Envelope, e.Change = bytes.Clone(e.Envelope), cloneOrNil(e.Change)
 	return e
+}
+
+// cloneOrNil copies b, and returns nil for an empty b: an empty Content or Change means
+// none, which callers test with == nil.
+func cloneOrNil(b []byte) []byte {
+	if len(b) == 0 {
+		return nil
+	}
+	return bytes.Clone(b)
 }
 
 func cloneOutbox(es []client.OutboxEntry) []client.OutboxEntry {
@@ -531,7 +548,7 @@ func cloneOutbox(es []client.OutboxEntry) []client.OutboxEntry {
 // cloneRecord copies r deeply: the copy shares no array with r.
 func cloneRecord(r client.DocRecord) client.DocRecord {
 	r.Log, r.PendingOps, r.Changes = cloneBytes(r.Log), cloneBytes(r.PendingOps), cloneBytes(r.Changes)
-	r.Content = bytes.Clone(r.Content)
+	r.Content = cloneOrNil(r.Content)
 	r.Heads = slices.Clone(r.Heads)
 	r.Outbox = cloneOutbox(r.Outbox)
 	return r

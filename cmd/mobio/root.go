@@ -51,11 +51,24 @@ that the newcomer and their counsellors edit together, on phones and shelter com
 without a connection. Every change is encrypted and signed on the device; the relay that forwards
 changes between devices stores ciphertext only and cannot read a biography.
 
+mobio id creates the identity of this device (its keys, sealed with a passphrase), shows its
+fingerprint to compare in person, and writes and reads its printable recovery kit. mobio bio
+creates, shows and edits biographies in the local store: every edit is committed on the
+device at once and reaches the relay, sealed, at the next sync. mobio config shows and sets
+the relay, the language (de, en, ar, fa, fr) and the passphrase file; --home DIR (or
+$MOBIO_HOME) keeps all of it in one directory.
+
 mobio serve runs the relay, with its database embedded; mobio admin backs it up and counts
 what it holds. mobio schema prints the biography's schema: the sections, fields and code
 lists, with labels in German, English, Arabic, Farsi and French. The web app arrives with its
 own issue.`,
-		Example: `  mobio serve                    # the relay on http://localhost:8080, database in ./data
+		Example: `  mobio id new                   # your identity, sealed with a new passphrase
+  mobio bio new --title "Amina K."
+  mobio bio set amina person.date_of_birth 1990-05 --source document
+  mobio bio edit amina           # in $EDITOR, as YAML
+  mobio bio show amina --lang ar
+  mobio config set relay https://relay.example
+  mobio serve                    # the relay on http://localhost:8080, database in ./data
   mobio admin stats --data ./data
   mobio schema show              # every section, labels in $MOBIO_LANG or German
   mobio schema show A --lang ar  # section A (person) in Arabic
@@ -71,7 +84,7 @@ own issue.`,
 	root.SetFlagErrorFunc(func(cmd *cobra.Command, err error) error {
 		return &usageError{err: err, cmd: cmd.CommandPath()}
 	})
-	root.AddCommand(newVersionCmd(a), newServeCmd(a), newAdminCmd(a), newSchemaCmd(a), newBenchCmd(a))
+	root.AddCommand(newVersionCmd(a), newServeCmd(a), newAdminCmd(a), newSchemaCmd(a), newBenchCmd(a), newIDCmd(a), newBioCmd(a), newConfigCmd(a))
 	return root
 }
 

@@ -63,8 +63,9 @@ type Biography struct {
 	Now func() time.Time
 	// rand is the source of entry IDs; crypto/rand unless set by WithRand.
 	rand io.Reader
-	// batching defers commits to the end of Batch; guarded by mu.
-	batching bool
+	// batching defers commits to the end of Batch; batchEdits records that an edit asked for
+	// a commit meanwhile. Both are guarded by mu.
+	batching, batchEdits bool
 }
 
 // Option configures a new or loaded biography.
@@ -208,7 +209,8 @@ func (b *Biography) schemaVersionLocked() (int, error) {
 
 // Batch runs fn and records every edit it makes as one change, as a form does when it saves
 // several fields at once. Fewer, larger changes make documents faster to load. Edits that fn
-// made before it returned an error are kept and committed too. Edits from other goroutines
+// made before it returned an error are kept and committed too, and Batch returns fn's error.
+// A batch without edits records no change and is not an error. Edits from other goroutines
 // during fn join the batch.
 func (b *Biography) Batch(msg string, fn func() error) error {
 	b.mu.Lock()
@@ -216,22 +218,31 @@ func (b *Biography) Batch(msg string, fn func() error) error {
 		b.mu.Unlock()
 		return fn() // already inside a batch: join it
 	}
-	b.batching = true
+	b.batching, b.batchEdits = true, false
 	b.mu.Unlock()
 	ferr := fn()
 	b.mu.Lock()
 	defer b.mu.Unlock()
-	b.batching = false
+	edits := b.batchEdits
+	b.batching, b.batchEdits = false, false
+	if !edits {
+		// Automerge refuses to commit nothing; a form saved unchanged is not a failure.
+		return ferr
+	}
 	if err := b.commit(msg); err != nil {
+		if ferr != nil {
+			return errors.Join(ferr, err)
+		}
 		return err
 	}
 	return ferr
 }
 
 // commit records the pending operations as one change, stamped with b.Now. Inside a Batch it
-// does nothing; the batch commits at its end.
+// only notes that there is something to commit; the batch commits at its end.
 func (b *Biography) commit(msg string) error {
 	if b.batching {
+		b.batchEdits = true
 		return nil
 	}
 	t := b.Now()

@@ -134,7 +134,7 @@ func (b *Biography) check(r ref, v Value) error {
 	switch f.Type {
 	case schema.TypeCode:
 		if !b.cat.CodeList(f.CodeList).Has(v.s) {
-			return fmt.Errorf("%w: %q is not in code list %s (field %s)", ErrUnknownCode, v.s, f.CodeList, r.path)
+			return fmt.Errorf("%w: %s: the value is not in code list %s", ErrUnknownCode, r.path, f.CodeList)
 		}
 	case schema.TypeDate:
 		if err := v.d.check(); err != nil {
@@ -379,7 +379,7 @@ func parseValue(cat *schema.Catalogue, f *schema.Field, input string) (Value, er
 				return Code(c.Code), nil
 			}
 		}
-		return Value{}, fmt.Errorf("%w: %q is not in code list %s", ErrUnknownCode, s, f.CodeList)
+		return Value{}, fmt.Errorf("%w: the input is not in code list %s", ErrUnknownCode, f.CodeList)
 	case schema.TypeRef:
 		return Ref(s), nil
 	case schema.TypeInt:

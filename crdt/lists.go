@@ -243,7 +243,7 @@ func (b *Biography) setCodesLocked(r ref, codes []string, p Provenance) error {
 	want := map[string]bool{}
 	for _, c := range codes {
 		if r.field.Type == schema.TypeCodes && !b.cat.CodeList(r.field.CodeList).Has(c) {
-			return fmt.Errorf("%w: %q is not in code list %s (field %s)", ErrUnknownCode, c, r.field.CodeList, r.path)
+			return fmt.Errorf("%w: %s: a code is not in code list %s", ErrUnknownCode, r.path, r.field.CodeList)
 		}
 		if r.field.Type == schema.TypeRefs && !b.entryExists(r.field.Ref, c) {
 			return fmt.Errorf("%w: %s refers to %s.%s, which does not exist", ErrNoEntry, r.path, r.field.Ref, c)

@@ -1,6 +1,7 @@
 package crdt
 
 import (
+	"errors"
 	"slices"
 	"strings"
 	"testing"
@@ -139,4 +140,48 @@ func TestBatchRecordsOneChange(t *testing.T) {
 		t.Errorf("Batch made %d changes, want 1", n)
 	}
 	wantValue(t, b, "person.given_names", "Amira")
+}
+
+func TestBatchWithoutEditsOrWithAFailingFn(t *testing.T) {
+	errForm := errors.New("the form is incomplete")
+	self := Provenance{Source: SourceSelf}
+	tests := []struct {
+		name        string
+		fn          func(b *Biography) error
+		wantErr     error // nil for success
+		wantChanges int
+	}{
+		{name: "no edits", fn: func(*Biography) error { return nil }},
+		{name: "no edits, then a failure", fn: func(*Biography) error { return errForm }, wantErr: errForm},
+		{name: "a refused edit only", fn: func(b *Biography) error {
+			return b.Set("person.nationalities_note", String("x"), self)
+		}, wantErr: ErrNoField},
+		{name: "an edit, then a failure", fn: func(b *Biography) error {
+			if err := b.Set("person.given_names", String("Amira"), self); err != nil {
+				return err
+			}
+			return errForm
+		}, wantErr: errForm, wantChanges: 1},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			b := newTestBiography(t)
+			before, err := b.doc.Changes()
+			mustDo(t, err)
+			err = b.Batch("save page", func() error { return tt.fn(b) })
+			switch {
+			case tt.wantErr == nil && err != nil:
+				t.Fatalf("Batch: %v, want no error", err)
+			case tt.wantErr != nil && !errors.Is(err, tt.wantErr):
+				t.Fatalf("Batch: %v, want fn's error %v", err, tt.wantErr)
+			}
+			after, err := b.doc.Changes()
+			mustDo(t, err)
+			if n := len(after) - len(before); n != tt.wantChanges {
+				t.Errorf("Batch made %d changes, want %d", n, tt.wantChanges)
+			}
+			// The biography still takes edits, outside a batch.
+			mustDo(t, b.Set("person.family_names", String("Haddad"), self))
+		})
+	}
 }

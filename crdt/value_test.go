@@ -2,6 +2,7 @@ package crdt
 
 import (
 	"errors"
+	"strings"
 	"testing"
 )
 
@@ -119,6 +120,37 @@ func TestParseValues(t *testing.T) {
 	}
 	if v, _ := b.Parse("person.date_of_birth", "1990~"); !v.IsUncertain() {
 		t.Error(`Parse("1990~") is not marked uncertain`)
+	}
+}
+
+// What a person typed is personal data: an error says what is wrong with it, never repeats it,
+// since errors end up in terminals, logs and bug reports.
+func TestParseErrorsDoNotRepeatTheInput(t *testing.T) {
+	b := newTestBiography(t)
+	const secret = "Haddad-1990"
+	for _, path := range []string{
+		"person.gender",              // code
+		"person.interpreter_needed",  // yes/no
+		"aspirations.hours_per_week", // integer
+		"person.date_of_birth",       // date
+		"documents.files",            // a list
+	} {
+		_, err := b.Parse(path, secret)
+		if err == nil {
+			t.Errorf("Parse(%s, %q) succeeded, want an error", path, secret)
+			continue
+		}
+		if strings.Contains(err.Error(), secret) {
+			t.Errorf("Parse(%s, …) error %q repeats the input", path, err)
+		}
+	}
+	err := b.Set("person.gender", Code(secret), Provenance{})
+	if !errors.Is(err, ErrUnknownCode) || strings.Contains(err.Error(), secret) {
+		t.Errorf("Set(person.gender, unknown code) = %v, want ErrUnknownCode without the value", err)
+	}
+	err = b.SetCodes("person.nationalities", []string{secret}, Provenance{})
+	if !errors.Is(err, ErrUnknownCode) || strings.Contains(err.Error(), secret) {
+		t.Errorf("SetCodes(person.nationalities, unknown code) = %v, want ErrUnknownCode without the value", err)
 	}
 }
 

@@ -23,6 +23,7 @@ var (
 	errBadPath      = errors.New("bad field path")
 	errBadValue     = errors.New("bad value")
 	errProblems     = errors.New("the biography has problems")
+	errNoContent    = errors.New("the document's content has not arrived")
 )
 
 func newBioCmd(a *app) *cobra.Command {
@@ -72,11 +73,24 @@ type session struct {
 	c     *client.Client
 }
 
+// sessionOpts are what some commands need of a session beyond the default.
+type sessionOpts struct {
+	// needRelay makes the session fail, before it asks for the passphrase, when no relay is
+	// configured; cmd names the command in that error.
+	needRelay bool
+	cmd       string
+	// onEvent receives the engine's events (client.Config.OnEvent).
+	onEvent func(client.Event)
+}
+
 // openSession unlocks the identity and opens the local store and the engine.
-func (a *app) openSession(ctx context.Context, f *homeFlags) (*session, error) {
+func (a *app) openSession(ctx context.Context, f *homeFlags, o sessionOpts) (*session, error) {
 	s, err := a.loadSettings(f)
 	if err != nil {
 		return nil, err
+	}
+	if o.needRelay && s.Relay == "" {
+		return nil, newUserError(errNoRelay, s.Lang, msgNoRelay, o.cmd)
 	}
 	id, err := a.openIdentity(s)
 	if err != nil {
@@ -95,6 +109,7 @@ func (a *app) openSession(ctx context.Context, f *homeFlags) (*session, error) {
 		NewDoc:   newBioDoc,
 		Relay:    s.Relay,
 		Software: "mobio-cli/" + a.Version,
+		OnEvent:  o.onEvent,
 	})
 	if err != nil {
 		st.Close()
@@ -112,8 +127,13 @@ func (x *session) Close() error {
 }
 
 // withSession runs fn in a session and closes it.
-func (a *app) withSession(ctx context.Context, f *homeFlags, fn func(*session) error) (err error) {
-	x, err := a.openSession(ctx, f)
+func (a *app) withSession(ctx context.Context, f *homeFlags, fn func(*session) error) error {
+	return a.withSessionOpts(ctx, f, sessionOpts{}, fn)
+}
+
+// withSessionOpts runs fn in a session opened with o and closes it.
+func (a *app) withSessionOpts(ctx context.Context, f *homeFlags, o sessionOpts, fn func(*session) error) (err error) {
+	x, err := a.openSession(ctx, f, o)
 	if err != nil {
 		return err
 	}
@@ -121,75 +141,44 @@ func (a *app) withSession(ctx context.Context, f *homeFlags, fn func(*session) e
 	return fn(x)
 }
 
-// bioDoc is a biography as the engine's [client.Doc].
-//
-// A replica made from no bytes has no content at all until its first changes arrive, rather
-// than being a fresh crdt.New: a member who joins receives the document as the creator's
-// changes, and a fresh biography's own first change would create the same sections a second
-// time; Automerge would keep one of the two for every section, on every replica, hiding the
-// other's content.
-type bioDoc struct {
-	b *crdt.Biography // nil until content is loaded
-}
-
-// newBioDoc is the engine's factory of document replicas: empty, or loaded (and migrated to
-// this build's schema) from saved bytes.
+// newBioDoc is the engine's factory of document replicas: a biography loaded (and migrated to
+// this build's schema) from saved bytes, or for none a replica without any content
+// (crdt.Empty) rather than a fresh crdt.New: a member who joins receives the document as the
+// creator's changes, and a fresh biography's own first change would create the same sections
+// a second time; Automerge would keep one of the two for every section, on every replica,
+// hiding the other's content.
 func newBioDoc(data []byte) (client.Doc, error) {
 	if len(data) == 0 {
-		return &bioDoc{}, nil
+		b, err := crdt.Empty()
+		if err != nil {
+			return nil, err // a nil interface, never a nil *crdt.Biography inside one
+		}
+		return b, nil
 	}
 	b, err := crdt.Load(data)
 	if err != nil {
 		return nil, err
 	}
-	return &bioDoc{b: b}, nil
+	return b, nil
 }
 
-func (d *bioDoc) Save() []byte {
-	if d.b == nil {
-		return nil
+// biography returns the biography in d, refusing a replica whose content has not arrived:
+// editing it would create sections beside the creator's.
+func (x *session) biography(id e2ee.DocID, d client.Doc) (*crdt.Biography, error) {
+	b, ok := d.(*crdt.Biography)
+	if !ok {
+		return nil, fmt.Errorf("%w: the replica is a %T", crdt.ErrNotBiography, d)
 	}
-	return d.b.Save()
-}
-
-func (d *bioDoc) SaveIncremental() []byte {
-	if d.b == nil {
-		return nil
+	if _, err := b.SchemaVersion(); err != nil {
+		return nil, newUserError(errNoContent, x.Lang, msgNoContentYet, shortDocID(id))
 	}
-	return d.b.SaveIncremental()
-}
-
-func (d *bioDoc) LoadIncremental(data []byte) error {
-	if d.b != nil {
-		return d.b.LoadIncremental(data)
-	}
-	b, err := crdt.Load(data)
-	if err != nil {
-		return err
-	}
-	d.b = b
-	return nil
-}
-
-func (d *bioDoc) Heads() []string {
-	if d.b == nil {
-		return nil
-	}
-	return d.b.Heads()
-}
-
-func asBiography(d client.Doc) (*crdt.Biography, error) {
-	bd, ok := d.(*bioDoc)
-	if !ok || bd.b == nil {
-		return nil, fmt.Errorf("%w: the document's content has not arrived yet", crdt.ErrNotBiography)
-	}
-	return bd.b, nil
+	return b, nil
 }
 
 // read runs fn on the biography id.
 func (x *session) read(ctx context.Context, id e2ee.DocID, fn func(*crdt.Biography) error) error {
 	return x.c.Read(ctx, id, func(d client.Doc) error {
-		b, err := asBiography(d)
+		b, err := x.biography(id, d)
 		if err != nil {
 			return err
 		}
@@ -200,23 +189,14 @@ func (x *session) read(ctx context.Context, id e2ee.DocID, fn func(*crdt.Biograp
 // edit runs fn on the biography id as one change, committed to the store and the outbox.
 // When fn fails, nothing of it is committed.
 func (x *session) edit(ctx context.Context, id e2ee.DocID, what string, fn func(*crdt.Biography) error) error {
-	return x.c.Edit(ctx, id, func(d client.Doc) error {
-		b, err := asBiography(d)
+	err := x.c.Edit(ctx, id, func(d client.Doc) error {
+		b, err := x.biography(id, d)
 		if err != nil {
 			return err
 		}
-		var ferr error
-		berr := b.Batch(what, func() error { ferr = fn(b); return ferr })
-		switch {
-		case ferr != nil:
-			return ferr // Edit throws away whatever fn changed
-		case berr != nil && strings.Contains(berr.Error(), "Commit is empty"):
-			// crdt.Batch reports a batch without edits as a failed commit; here it means
-			// only that there was nothing to change.
-			return nil
-		}
-		return berr
+		return b.Batch(what, func() error { return fn(b) })
 	})
+	return x.clientError(err)
 }
 
 // resolveDoc finds the document arg names: its full ID, else the one document whose ID starts
@@ -289,7 +269,7 @@ func newBioNewCmd(a *app, f *homeFlags) *cobra.Command {
 				if err != nil {
 					return fmt.Errorf("create biography: %w", err)
 				}
-				id, err := x.c.Create(cmd.Context(), title, &bioDoc{b: b})
+				id, err := x.c.Create(cmd.Context(), title, b)
 				if err != nil {
 					return fmt.Errorf("create biography: %w", err)
 				}

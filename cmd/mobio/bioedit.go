@@ -207,7 +207,7 @@ func (a *app) editBiography(ctx context.Context, x *session, docArg string, secs
 		}
 		// Re-open only for a person at a terminal, and only while they change the file:
 		// closing the re-opened file unchanged gives up.
-		if terminalPrompter(a.Stderr) == nil || round > 0 && bytes.Equal(saved, written) {
+		if terminalPrompter(a.Stdin, a.Stderr) == nil || round > 0 && bytes.Equal(saved, written) {
 			return err
 		}
 		written = withProblems(saved, ep, format)
@@ -254,7 +254,7 @@ func (a *app) runEditor(ctx context.Context, lang, file string) error {
 		// Through the shell, as git does, so that EDITOR may carry arguments: "code --wait".
 		cmd = exec.CommandContext(ctx, "sh", "-c", editor+` "$@"`, editor, file)
 	}
-	cmd.Stdin, cmd.Stdout, cmd.Stderr = os.Stdin, a.Stdout, a.Stderr
+	cmd.Stdin, cmd.Stdout, cmd.Stderr = a.Stdin, a.Stdout, a.Stderr
 	if err := cmd.Run(); err != nil {
 		return newUserError(fmt.Errorf("%w: %w", errEditAborted, err), lang, msgEditorFailed, editor, err)
 	}

@@ -24,6 +24,7 @@ import (
 const (
 	configFileName   = "config.toml"
 	identityFileName = "identity.mobio"
+	publicFileName   = "identity.pub"
 	localDBName      = "mobio.db"
 )
 
@@ -86,30 +87,16 @@ type settings struct {
 
 func (s *settings) configFile() string   { return filepath.Join(s.ConfigDir, configFileName) }
 func (s *settings) identityFile() string { return filepath.Join(s.ConfigDir, identityFileName) }
+func (s *settings) publicFile() string   { return filepath.Join(s.ConfigDir, publicFileName) }
 func (s *settings) dbFile() string       { return filepath.Join(s.DataDir, localDBName) }
 
 // loadSettings resolves the configuration for f. Its errors are in English or in the
 // language of a valid --lang or $MOBIO_LANG: the configured language may be what is wrong.
 func (a *app) loadSettings(f *homeFlags) (*settings, error) {
 	s := &settings{source: map[string]string{}}
-	lang := a.fallbackLang(f)
-	home, from := f.home, "--home"
-	if home == "" {
-		home, from = a.Getenv("MOBIO_HOME"), "$MOBIO_HOME"
-	}
-	switch {
-	case home != "":
-		abs, err := filepath.Abs(home)
-		if err != nil {
-			return nil, fmt.Errorf("%s %s: %w", from, home, err)
-		}
-		s.ConfigDir, s.DataDir = abs, abs
-	default:
-		cfg, data, err := a.xdgDirs()
-		if err != nil {
-			return nil, errors.New(msg(lang, msgNoHome))
-		}
-		s.ConfigDir, s.DataDir = cfg, data
+	var err error
+	if s.ConfigDir, s.DataDir, err = a.homeDirs(f); err != nil {
+		return nil, err
 	}
 	if err := readConfigFile(s.configFile(), &s.file); err != nil {
 		return nil, err
@@ -160,6 +147,26 @@ func (a *app) loadSettings(f *homeFlags) (*settings, error) {
 	}
 	s.PassphraseFile = v
 	return s, nil
+}
+
+// homeDirs returns the configuration and data directories: --home or $MOBIO_HOME for both,
+// else the XDG directories.
+func (a *app) homeDirs(f *homeFlags) (config, data string, err error) {
+	home, from := f.home, "--home"
+	if home == "" {
+		home, from = a.Getenv("MOBIO_HOME"), "$MOBIO_HOME"
+	}
+	if home != "" {
+		abs, err := filepath.Abs(home)
+		if err != nil {
+			return "", "", fmt.Errorf("%s %s: %w", from, home, err)
+		}
+		return abs, abs, nil
+	}
+	if config, data, err = a.xdgDirs(); err != nil {
+		return "", "", errors.New(msg(a.fallbackLang(f), msgNoHome))
+	}
+	return config, data, nil
 }
 
 // fallbackLang is the language of errors found while the settings are read: a valid --lang

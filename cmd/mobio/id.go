@@ -114,19 +114,20 @@ func newIDShowCmd(a *app, f *homeFlags) *cobra.Command {
 		Use:   "show",
 		Short: "Print this device's identity: ID, public identity and fingerprint",
 		Long: `Print the identity's ID, its public identity (mobio-id1…, to give to others) and its
-fingerprint, grouped for reading aloud. It opens the sealed identity, so that what it prints
-is the identity that will sign your changes.`,
+fingerprint, grouped for reading aloud. It reads the public half from ` + publicFileName + `, which
+mobio writes beside the sealed identity, so it needs no passphrase; every command that
+unlocks the identity checks that file and rewrites it if it does not match.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			s, err := a.loadSettings(f)
 			if err != nil {
 				return err
 			}
-			id, err := a.openIdentity(s)
+			pub, err := a.ownPublicIdentity(s)
 			if err != nil {
 				return err
 			}
-			info := identityInfo(id.Public(), s.identityFile())
+			info := identityInfo(pub, s.identityFile())
 			if asJSON {
 				return writeJSON(a.Stdout, info)
 			}
@@ -160,12 +161,8 @@ compares in full; pipe it to a QR encoder to show it, such as qrencode -t ansiut
 				if pub, err = readPublicIdentity(args[0], s.Lang); err != nil {
 					return err
 				}
-			} else {
-				id, err := a.openIdentity(s)
-				if err != nil {
-					return err
-				}
-				pub = id.Public()
+			} else if pub, err = a.ownPublicIdentity(s); err != nil {
+				return err
 			}
 			info := identityInfo(pub, "")
 			switch {
@@ -260,7 +257,7 @@ passphrase also seals the identity on this device.`,
 			if err := checkNoIdentity(s, force); err != nil {
 				return err
 			}
-			text, err := readInput(args[0])
+			text, err := a.readInput(args[0])
 			if err != nil {
 				return newUserError(err, s.Lang, msgFileUnreadable, args[0], err)
 			}
@@ -311,7 +308,8 @@ func checkNoIdentity(s *settings, force bool) error {
 	return nil
 }
 
-// saveIdentity seals id with pass into the identity file.
+// saveIdentity seals id with pass into the identity file, and writes its public half beside
+// it.
 func saveIdentity(s *settings, id *keyring.Identity, pass []byte) error {
 	sealed, err := id.Seal(pass)
 	if err != nil {
@@ -323,7 +321,37 @@ func saveIdentity(s *settings, id *keyring.Identity, pass []byte) error {
 	if err := writePrivateFile(s.identityFile(), sealed); err != nil {
 		return fmt.Errorf("write identity: %w", err)
 	}
+	return writePublicIdentity(s, id.Public())
+}
+
+// writePublicIdentity writes the public identity file: public, so readable by all (0644).
+func writePublicIdentity(s *settings, pub e2ee.IdentityPublic) error {
+	if err := writePrivateFile(s.publicFile(), []byte(pub.String()+"\n")); err != nil {
+		return fmt.Errorf("write public identity: %w", err)
+	}
+	if err := os.Chmod(s.publicFile(), 0o644); err != nil {
+		return fmt.Errorf("write public identity: %w", err)
+	}
 	return nil
+}
+
+// ownPublicIdentity returns this device's public identity from the public identity file, and
+// opens the sealed identity (with its passphrase) only when that file is missing or damaged,
+// writing it again.
+func (a *app) ownPublicIdentity(s *settings) (e2ee.IdentityPublic, error) {
+	if _, err := os.Lstat(s.identityFile()); errors.Is(err, fs.ErrNotExist) {
+		return e2ee.IdentityPublic{}, newUserError(errNoIdentity, s.Lang, msgNoIdentity, s.identityFile())
+	}
+	if b, err := os.ReadFile(s.publicFile()); err == nil {
+		if pub, err := e2ee.ParseIdentityText(strings.TrimSpace(string(b))); err == nil {
+			return pub, nil
+		}
+	}
+	id, err := a.openIdentity(s) // rewrites the public identity file
+	if err != nil {
+		return e2ee.IdentityPublic{}, err
+	}
+	return id.Public(), nil
 }
 
 // openIdentity opens the identity of this device with its passphrase.
@@ -331,6 +359,16 @@ func (a *app) openIdentity(s *settings) (*keyring.Identity, error) {
 	id, pass, err := a.unlockIdentity(s)
 	clear(pass)
 	return id, err
+}
+
+// checkPublicFile rewrites the public identity file when it is missing or names another
+// identity than the sealed one (an identity file copied in by hand, or mobio before the file
+// existed). A failure to write it only costs the passphrase at the next id show.
+func checkPublicFile(s *settings, pub e2ee.IdentityPublic) {
+	if b, err := os.ReadFile(s.publicFile()); err == nil && strings.TrimSpace(string(b)) == pub.String() {
+		return
+	}
+	writePublicIdentity(s, pub)
 }
 
 // unlockIdentity opens the identity of this device and returns it with the passphrase, which
@@ -356,6 +394,7 @@ func (a *app) unlockIdentity(s *settings) (*keyring.Identity, []byte, error) {
 		clear(pass)
 		return nil, nil, fmt.Errorf("open identity %s: %w", s.identityFile(), err)
 	}
+	checkPublicFile(s, id.Public())
 	return id, pass, nil
 }
 
@@ -386,9 +425,12 @@ func readPublicIdentity(arg, lang string) (e2ee.IdentityPublic, error) {
 }
 
 // readInput reads the file name, or standard input for "-".
-func readInput(name string) ([]byte, error) {
+func (a *app) readInput(name string) ([]byte, error) {
 	if name == "-" {
-		return io.ReadAll(bufio.NewReader(os.Stdin))
+		if a.Stdin == nil {
+			return nil, nil
+		}
+		return io.ReadAll(bufio.NewReader(a.Stdin))
 	}
 	return os.ReadFile(filepath.Clean(name))
 }

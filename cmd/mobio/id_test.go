@@ -107,8 +107,8 @@ func TestIDErrorsSayWhatToDo(t *testing.T) {
 	}{
 		{name: "no identity yet", env: empty, args: []string{"id", "show"}, wantIs: errNoIdentity, wantErr: "mobio id new"},
 		{name: "no identity for bio commands either", env: empty, args: []string{"bio", "list"}, wantIs: errNoIdentity, wantErr: "mobio id import"},
-		{name: "wrong passphrase", env: with(env, "MOBIO_PASSPHRASE_FILE", wrong), args: []string{"id", "show"}, wantErr: "Wrong passphrase"},
-		{name: "wrong passphrase, in Farsi", env: with(env, "MOBIO_PASSPHRASE_FILE", wrong, "MOBIO_LANG", "fa"), args: []string{"id", "show"}, wantErr: "عبارت عبور"},
+		{name: "wrong passphrase", env: with(env, "MOBIO_PASSPHRASE_FILE", wrong), args: []string{"id", "export"}, wantErr: "Wrong passphrase"},
+		{name: "wrong passphrase, in Farsi", env: with(env, "MOBIO_PASSPHRASE_FILE", wrong, "MOBIO_LANG", "fa"), args: []string{"bio", "list"}, wantErr: "عبارت عبور"},
 		{name: "a garbled public identity", env: env, args: []string{"id", "fingerprint", "mobio-id1abc"}, wantIs: errNotPublicID, wantErr: "copied whole"},
 		{name: "neither identity nor file", env: env, args: []string{"id", "fingerprint", "no-such-file"}, wantIs: errNotPublicID, wantErr: "no-such-file"},
 	}
@@ -238,5 +238,56 @@ func TestIDImportReportsTyposAndWrongPassphrase(t *testing.T) {
 				t.Error("a failed import wrote an identity")
 			}
 		})
+	}
+}
+
+func TestIDShowNeedsNoPassphrase(t *testing.T) {
+	env := testHome(t)
+	created := newIdentity(t, env)
+	pubFile := filepath.Join(env["MOBIO_HOME"], publicFileName)
+	fi, err := os.Stat(pubFile)
+	if err != nil {
+		t.Fatalf("id new wrote no %s: %v", publicFileName, err)
+	}
+	if fi.Mode().Perm() != 0o644 {
+		t.Errorf("%s mode %v, want 0644", publicFileName, fi.Mode().Perm())
+	}
+	if b, _ := os.ReadFile(pubFile); strings.TrimSpace(string(b)) != created.Public {
+		t.Errorf("%s holds %q, want the public identity", publicFileName, b)
+	}
+
+	// Without a terminal and without a passphrase file, show and fingerprint still work.
+	noTerminal(t)
+	locked := with(env, "MOBIO_PASSPHRASE_FILE", "")
+	if got := idShow(t, locked); got != created {
+		t.Errorf("id show without the passphrase = %+v, want %+v", got, created)
+	}
+	if out := mustMobio(t, locked, "id", "fingerprint", "--qr"); strings.TrimSpace(out) != created.QR {
+		t.Errorf("id fingerprint --qr without the passphrase printed %q, want %q", out, created.QR)
+	}
+
+	// A missing or stale file is written again by the next command that unlocks the identity.
+	other := newIdentity(t, testHome(t))
+	for _, content := range []string{"", other.Public + "\n"} {
+		if content == "" {
+			os.Remove(pubFile)
+		} else {
+			os.WriteFile(pubFile, []byte(content), 0o644)
+		}
+		mustMobio(t, env, "bio", "list")
+		if b, _ := os.ReadFile(pubFile); strings.TrimSpace(string(b)) != created.Public {
+			t.Errorf("after bio list, %s holds %q, want the identity's public half", publicFileName, b)
+		}
+	}
+	// Without the file, show opens the sealed identity, with the passphrase.
+	os.Remove(pubFile)
+	if _, _, err := mobio(t, locked, "id", "show"); !errors.Is(err, errNoPassphrase) {
+		t.Errorf("id show without %s and without a passphrase: %v, want errNoPassphrase", publicFileName, err)
+	}
+	if got := idShow(t, env); got != created {
+		t.Errorf("id show from the sealed identity = %+v, want %+v", got, created)
+	}
+	if _, err := os.Stat(pubFile); err != nil {
+		t.Errorf("id show did not write %s again: %v", publicFileName, err)
 	}
 }

@@ -1,6 +1,6 @@
 // Command mobio is mobio's one binary: the relay (mobio serve) and its administration
-// (mobio admin), the biography's schema catalogue and the version; the web app arrives with
-// its issue.
+// (mobio admin); the device's identity, biographies, sharing, sync and attachments (mobio id,
+// bio, share, sync, attach); the biography's schema catalogue and the version.
 //
 // Flags, MOBIO_* environment variables and configuration are read here and nowhere else.
 package main
@@ -18,6 +18,7 @@ var version = "dev"
 func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	a := &app{
+		Stdin:   os.Stdin,
 		Stdout:  os.Stdout,
 		Stderr:  os.Stderr,
 		Getenv:  os.Getenv,

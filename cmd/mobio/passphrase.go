@@ -37,23 +37,50 @@ const (
 	passKit                       // open a recovery kit, whose passphrase then seals the identity here
 )
 
-// prompter asks for a secret on the terminal without echoing it.
-type prompter func(prompt string) ([]byte, error)
+// prompter asks the person at the terminal: without echo for a secret, with echo for an
+// answer such as yes or no.
+type prompter func(prompt string, echo bool) ([]byte, error)
 
-// terminalPrompter returns a prompter that writes its prompts to w and reads from the
-// terminal on standard input, or nil when standard input is not a terminal. Tests replace it
-// to stand in for a person at a terminal.
-var terminalPrompter = func(w io.Writer) prompter {
-	fd := int(os.Stdin.Fd())
-	if !term.IsTerminal(fd) {
+// terminalPrompter returns a prompter that writes its prompts to w and reads from in, or nil
+// when in is not a terminal. Tests replace it to stand in for a person at a terminal.
+var terminalPrompter = func(in io.Reader, w io.Writer) prompter {
+	f, ok := in.(*os.File)
+	if !ok || !term.IsTerminal(int(f.Fd())) {
 		return nil
 	}
-	return func(prompt string) ([]byte, error) {
+	fd := int(f.Fd())
+	return func(prompt string, echo bool) ([]byte, error) {
 		fmt.Fprint(w, prompt)
+		if echo {
+			return readLine(f)
+		}
 		b, err := term.ReadPassword(fd)
 		fmt.Fprintln(w) // the newline the person typed was not echoed
 		return b, err
 	}
+}
+
+// readLine reads one line from r without reading ahead, so that what follows stays for the
+// next reader.
+func readLine(r io.Reader) ([]byte, error) {
+	var line []byte
+	b := make([]byte, 1)
+	for len(line) < maxPassphraseFile {
+		n, err := r.Read(b)
+		if n == 1 {
+			if b[0] == '\n' {
+				return bytes.TrimSuffix(line, []byte("\r")), nil
+			}
+			line = append(line, b[0])
+		}
+		if err != nil {
+			if err == io.EOF && len(line) > 0 {
+				return line, nil
+			}
+			return line, err
+		}
+	}
+	return line, nil
 }
 
 // userError is an error whose text is written for the person at the terminal, in their
@@ -121,7 +148,7 @@ func (a *app) readPassphraseFile(s *settings) ([]byte, error) {
 }
 
 func (a *app) promptPassphrase(lang string, purpose passPurpose) ([]byte, error) {
-	ask := terminalPrompter(a.Stderr)
+	ask := terminalPrompter(a.Stdin, a.Stderr)
 	if ask == nil {
 		return nil, newUserError(errNoPassphrase, lang, msgNoPassphrase)
 	}
@@ -132,14 +159,14 @@ func (a *app) promptPassphrase(lang string, purpose passPurpose) ([]byte, error)
 	case passKit:
 		prompt = msgPromptKitPassphrase
 	}
-	p, err := ask(msg(lang, prompt))
+	p, err := ask(msg(lang, prompt), false)
 	if err != nil {
 		return nil, fmt.Errorf("read passphrase: %w", err)
 	}
 	if purpose != passCreate {
 		return p, nil
 	}
-	again, err := ask(msg(lang, msgPromptPassphraseAgain))
+	again, err := ask(msg(lang, msgPromptPassphraseAgain), false)
 	if err != nil {
 		clear(p)
 		return nil, fmt.Errorf("read passphrase: %w", err)

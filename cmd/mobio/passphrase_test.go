@@ -15,8 +15,8 @@ func fakeTerminal(t *testing.T, answers ...string) *[]string {
 	t.Helper()
 	var prompts []string
 	old := terminalPrompter
-	terminalPrompter = func(w io.Writer) prompter {
-		return func(prompt string) ([]byte, error) {
+	terminalPrompter = func(io.Reader, io.Writer) prompter {
+		return func(prompt string, _ bool) ([]byte, error) {
 			prompts = append(prompts, prompt)
 			if len(answers) == 0 {
 				return nil, io.EOF
@@ -35,7 +35,7 @@ func fakeTerminal(t *testing.T, answers ...string) *[]string {
 func noTerminal(t *testing.T) {
 	t.Helper()
 	old := terminalPrompter
-	terminalPrompter = func(io.Writer) prompter { return nil }
+	terminalPrompter = func(io.Reader, io.Writer) prompter { return nil }
 	t.Cleanup(func() { terminalPrompter = old })
 }
 
@@ -88,7 +88,7 @@ func TestPassphraseWithoutTerminalOrFileSaysHowToGiveOne(t *testing.T) {
 	mustMobio(t, home, "id", "new")
 	env := with(home, "MOBIO_PASSPHRASE_FILE", "")
 	noTerminal(t)
-	for _, args := range [][]string{{"id", "new", "--force"}, {"id", "show"}, {"bio", "list"}} {
+	for _, args := range [][]string{{"id", "new", "--force"}, {"id", "export"}, {"bio", "list"}} {
 		_, _, err := mobio(t, env, args...)
 		if !errors.Is(err, errNoPassphrase) {
 			t.Fatalf("mobio %s without a terminal: %v, want errNoPassphrase", strings.Join(args, " "), err)
@@ -143,8 +143,8 @@ func TestPassphrasePromptOnTerminal(t *testing.T) {
 	fakeTerminal(t, testPassphrase, testPassphrase)
 	mustMobio(t, env, "id", "new")
 	prompts := fakeTerminal(t, testPassphrase)
-	mustMobio(t, env, "id", "show")
+	mustMobio(t, env, "bio", "list")
 	if len(*prompts) != 1 || (*prompts)[0] != "Passphrase: " {
-		t.Errorf("id show prompted %q, want one \"Passphrase: \"", *prompts)
+		t.Errorf("bio list prompted %q, want one \"Passphrase: \"", *prompts)
 	}
 }

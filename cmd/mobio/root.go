@@ -14,6 +14,7 @@ import (
 // app is what the commands read and write. main fills it with the process's streams and
 // environment; tests fill it with buffers and a map, and run commands in-process.
 type app struct {
+	Stdin   io.Reader // answers to prompts and confirmations, and FILE "-"; nil reads nothing
 	Stdout  io.Writer
 	Stderr  io.Writer
 	Getenv  func(key string) string // the environment: MOBIO_* variables, LANG
@@ -58,16 +59,27 @@ device at once and reaches the relay, sealed, at the next sync. mobio config sho
 the relay, the language (de, en, ar, fa, fr) and the passphrase file; --home DIR (or
 $MOBIO_HOME) keeps all of it in one directory.
 
+mobio share hands a biography to others: an invite link to give in person, or a colleague
+added by public identity after comparing fingerprints; it lists, removes and transfers
+members. mobio sync sends what was written offline and fetches what others wrote, once or
+(--watch) until Ctrl-C. mobio attach adds encrypted files (a passport scan, a certificate)
+to a biography and gets them back. These need a relay: --relay, $MOBIO_RELAY or
+mobio config set relay URL.
+
 mobio serve runs the relay, with its database embedded; mobio admin backs it up and counts
 what it holds. mobio schema prints the biography's schema: the sections, fields and code
-lists, with labels in German, English, Arabic, Farsi and French. The web app arrives with its
-own issue.`,
+lists, with labels in German, English, Arabic, Farsi and French.`,
 		Example: `  mobio id new                   # your identity, sealed with a new passphrase
   mobio bio new --title "Amina K."
   mobio bio set amina person.date_of_birth 1990-05 --source document
   mobio bio edit amina           # in $EDITOR, as YAML
   mobio bio show amina --lang ar
   mobio config set relay https://relay.example
+  mobio share link amina --role counsellor   # a secret link: hand it over in person
+  mobio share accept -                       # on the counsellor's device, link on stdin
+  mobio sync                     # send and receive; mobio sync --watch stays connected
+  mobio attach add amina passport.pdf --type Pass
+  mobio attach get amina k3x9 -o passport.pdf
   mobio serve                    # the relay on http://localhost:8080, database in ./data
   mobio admin stats --data ./data
   mobio schema show              # every section, labels in $MOBIO_LANG or German
@@ -84,7 +96,8 @@ own issue.`,
 	root.SetFlagErrorFunc(func(cmd *cobra.Command, err error) error {
 		return &usageError{err: err, cmd: cmd.CommandPath()}
 	})
-	root.AddCommand(newVersionCmd(a), newServeCmd(a), newAdminCmd(a), newSchemaCmd(a), newBenchCmd(a), newIDCmd(a), newBioCmd(a), newConfigCmd(a))
+	root.AddCommand(newVersionCmd(a), newServeCmd(a), newAdminCmd(a), newSchemaCmd(a), newBenchCmd(a), newIDCmd(a), newBioCmd(a), newConfigCmd(a),
+		newShareCmd(a), newSyncCmd(a), newAttachCmd(a))
 	return root
 }
 

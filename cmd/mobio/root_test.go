@@ -10,8 +10,18 @@ import (
 // printed and its error.
 func mobio(t *testing.T, env map[string]string, args ...string) (stdout, stderr string, err error) {
 	t.Helper()
+	return mobioIn(t, env, "", args...)
+}
+
+// mobioIn is mobio with stdin as standard input.
+func mobioIn(t *testing.T, env map[string]string, stdin string, args ...string) (stdout, stderr string, err error) {
+	t.Helper()
+	if env == nil { // not the configuration of whoever runs the tests
+		env = map[string]string{"HOME": t.TempDir()}
+	}
 	var out, errOut bytes.Buffer
 	a := &app{
+		Stdin:   strings.NewReader(stdin),
 		Stdout:  &out,
 		Stderr:  &errOut,
 		Getenv:  func(key string) string { return env[key] },

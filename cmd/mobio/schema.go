@@ -14,7 +14,7 @@ import (
 	"github.com/spf13/cobra"
 )
 
-const langFlagHelp = "language of the labels: de, en, ar, fa or fr\n(default: $MOBIO_LANG, else the language of $LANG if it is one of these, else de)"
+const langFlagHelp = "language of the labels: de, en, ar, fa or fr\n(default: $MOBIO_LANG, else config key lang, else the language of $LANG if it is one of these, else de)"
 
 func newSchemaCmd(a *app) *cobra.Command {
 	cmd := &cobra.Command{
@@ -117,14 +117,26 @@ Without LIST, print the code lists: key, number of codes, label.`,
 	return cmd
 }
 
-// language returns the language for labels: flag if set, else $MOBIO_LANG, else the base
-// language of $LANG if it is one of [schema.Languages], else German.
+// language returns the language for labels as the other commands choose it: flag if set,
+// else $MOBIO_LANG, else lang in the configuration file, else the base language of $LANG if
+// it is one of [schema.Languages], else German.
 func (a *app) language(flag string) (string, error) {
 	if flag != "" {
 		return checkLanguage(flag, "--lang")
 	}
 	if env := a.Getenv("MOBIO_LANG"); env != "" {
 		return checkLanguage(env, "$MOBIO_LANG")
+	}
+	// Only the language: a relay or passphrase file set wrong is no reason to refuse the schema.
+	if dir, _, err := a.homeDirs(&homeFlags{}); err == nil {
+		var c fileConfig
+		name := filepath.Join(dir, configFileName)
+		if err := readConfigFile(name, &c); err != nil {
+			return "", err
+		}
+		if c.Lang != "" {
+			return checkLanguage(c.Lang, "lang in "+name)
+		}
 	}
 	if l := baseLanguage(a.Getenv("LANG")); slices.Contains(schema.Languages, l) {
 		return l, nil

@@ -105,6 +105,14 @@ func TestSchemaShow(t *testing.T) {
 		}
 		return out
 	}
+	// configured returns the environment of a home whose config.toml sets lang.
+	configured := func(lang string) map[string]string {
+		dir := t.TempDir()
+		if err := os.WriteFile(filepath.Join(dir, configFileName), []byte("lang = \""+lang+"\"\n"), 0o600); err != nil {
+			t.Fatal(err)
+		}
+		return map[string]string{"HOME": dir, "MOBIO_HOME": dir}
+	}
 	tests := []struct {
 		name    string
 		env     map[string]string
@@ -113,6 +121,9 @@ func TestSchemaShow(t *testing.T) {
 		wantErr string   // substring of the error; "" for success
 	}{
 		{name: "without language every section is in German", args: nil, want: allLabels("de")},
+		{name: "the configuration's lang chooses the language", env: with(configured("ar"), "LANG", "fr_FR.UTF-8"), want: allLabels("ar")},
+		{name: "MOBIO_LANG wins over the configuration", env: with(configured("ar"), "MOBIO_LANG", "en"), want: allLabels("en")},
+		{name: "a wrong lang in the configuration fails", env: configured("tr"), wantErr: "lang in "},
 		{name: "--lang ar prints Arabic labels", args: []string{"--lang", "ar"}, want: allLabels("ar")},
 		{name: "MOBIO_LANG chooses the language", env: map[string]string{"MOBIO_LANG": "fa"}, want: allLabels("fa")},
 		{name: "--lang wins over MOBIO_LANG", env: map[string]string{"MOBIO_LANG": "fa"}, args: []string{"--lang", "en"}, want: allLabels("en")},

@@ -42,7 +42,7 @@ func TestCLIEndToEnd(t *testing.T) {
 	if err != nil {
 		t.Fatalf("share link: %v\n%s", err, errOut)
 	}
-	link := strings.TrimSpace(strings.Split(out, "\n")[1])
+	link := strings.TrimSpace(out) // the link alone on standard output
 	if !strings.Contains(link, "#i=") || !strings.HasPrefix(link, relay.URL+"/") {
 		t.Fatalf("share link printed\n%s\nwant a link to %s/ with the secret after #i=", out, relay.URL)
 	}

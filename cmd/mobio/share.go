@@ -150,8 +150,10 @@ takes it on a device with the command line.`,
 					_, err := fmt.Fprintln(a.Stdout, link)
 					return err
 				}
-				fmt.Fprintln(a.Stdout, msg(x.Lang, msgInviteLink, docTitle(x.Lang, d.Title), msg(x.Lang, roleMsg(r)), expires.Format("2006-01-02 15:04")))
-				_, err = fmt.Fprintln(a.Stdout, "  "+link)
+				// The explanation goes to standard error and the link alone to standard
+				// output, so that `mobio share link DOC | mobio share accept -` works.
+				fmt.Fprintln(a.Stderr, msg(x.Lang, msgInviteLink, docTitle(x.Lang, d.Title), msg(x.Lang, roleMsg(r)), expires.Format("2006-01-02 15:04")))
+				_, err = fmt.Fprintln(a.Stdout, link)
 				return err
 			})
 		},

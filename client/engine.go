@@ -558,6 +558,15 @@ func (s *session) handleError(e protocol.Error) *docState {
 		return nil
 	}
 	ds.sync.inflight--
+	if ref.covers > 0 {
+		// A snapshot is never needed: another member's may cover as much already. Drop it
+		// and seal what follows it again where the chain stands on the relay.
+		ds.outbox = slices.DeleteFunc(ds.outbox, func(o OutboxEntry) bool { return o.Seq == ref.seq })
+		c.log.Info("snapshot refused", "doc", short(ds.id), "code", e.Code)
+		ds.sync.reconcile = true
+		c.startReconcileLocked(ds)
+		return nil
+	}
 	switch e.Code {
 	case protocol.CodeWrongEpoch, protocol.CodeReplay, protocol.CodeSequenceGap, protocol.CodeRateLimited:
 		// The outbox no longer continues the chain the relay holds, or must wait: subscribe
@@ -632,8 +641,10 @@ func (c *Client) acceptLocked(ds *docState, v e2ee.VerifiedEnvelope, off protoco
 			ds.held[v.Hash()] = heldEnvelope{v: v, offset: off}
 		}
 		return
-	case errors.Is(err, e2ee.ErrReplay) && replayOK:
-		return // delivered again after a new subscription
+	case (errors.Is(err, e2ee.ErrReplay) || errors.Is(err, e2ee.ErrReorder)) && replayOK:
+		// Delivered again after a new subscription; before the head the chain was resumed
+		// from, the chain cannot tell a replay from a fork, but neither is applied.
+		return
 	default:
 		c.security(ds, h.Author, fmt.Errorf("entry %d: %w", off, err))
 		return
@@ -675,14 +686,15 @@ func (c *Client) applyLocked(ds *docState, v e2ee.VerifiedEnvelope, off protocol
 		c.security(ds, h.Author, fmt.Errorf("entry %d: %w", off, err))
 		return
 	}
-	if ds.doc == nil {
-		return
+	// A replica in memory (someone reads or edits the document) takes the change now;
+	// otherwise the store keeps it for when the replica is built.
+	if ds.doc != nil {
+		if err := ds.doc.LoadIncremental(change); err != nil {
+			c.security(ds, h.Author, fmt.Errorf("entry %d: apply change: %w", off, err))
+			return
+		}
+		ds.doc.SaveIncremental() // a remote change is not a local one
 	}
-	if err := ds.doc.LoadIncremental(change); err != nil {
-		c.security(ds, h.Author, fmt.Errorf("entry %d: apply change: %w", off, err))
-		return
-	}
-	ds.doc.SaveIncremental() // a remote change is not a local one
 	ds.batch = append(ds.batch, change)
 	ds.batchAuthor = h.Author
 }
@@ -694,9 +706,15 @@ func (c *Client) flushLocked(ctx context.Context, ds *docState) error {
 		return nil
 	}
 	ctx = context.WithoutCancel(ctx)
+	cursor := max(ds.batchCursor, ds.cursor)
+	// Held entries are not applied, and a restarted client forgets them: keep the cursor
+	// before the first of them, so that it is sent again and the gap found again.
+	for _, held := range ds.held {
+		cursor = min(cursor, held.offset-1)
+	}
 	b := RemoteBatch{
 		Changes:    ds.batch,
-		Cursor:     max(ds.batchCursor, ds.cursor),
+		Cursor:     cursor,
 		Heads:      ds.chain.Heads(),
 		Applied:    ds.batchApplied,
 		SnapshotAt: ds.batchSnap,
@@ -717,7 +735,9 @@ func (c *Client) flushLocked(ctx context.Context, ds *docState) error {
 	if remote {
 		c.emit(Event{Kind: EventRemoteChange, Doc: ds.id, Author: author})
 	}
-	c.maybeCompactLocked(ctx, ds)
+	if ds.sync.caughtUp {
+		c.maybeCompactLocked(ctx, ds) // not during a catch-up, which would compact again and again
+	}
 	return nil
 }
 
@@ -764,6 +784,7 @@ func (c *Client) checkSyncedLocked(ds *docState) {
 	if s == nil || !ds.sync.caughtUp || ds.sync.reconcile || ds.sync.inflight > 0 || ds.pending() > 0 {
 		return
 	}
+	c.maybeCompactLocked(s.ctx, ds)
 	c.maybeSnapshotLocked(ds)
 	c.maybeReceiptLocked(ds)
 	if ds.sync.inflight > 0 {
@@ -824,8 +845,16 @@ func (c *Client) reconcileLocked(ds *docState) error {
 	}
 	ds.sync.pushedSeq = lastSeq
 	if len(ds.outbox) == 0 {
-		if ds.own.Seq < lastSeq {
-			ds.own = e2ee.ChainHead{Author: me, Seq: lastSeq, Hash: lastHash}
+		if ds.own.Seq != lastSeq {
+			// Behind: another device of this identity wrote. Ahead: a refused snapshot was
+			// dropped. Either way this device continues the chain the relay holds.
+			own := e2ee.ChainHead{Author: me, Seq: lastSeq, Hash: lastHash}
+			if ds.own.Seq > lastSeq {
+				if err := c.store.ReplaceOutbox(ctx, ds.id, nil, own); err != nil {
+					return fmt.Errorf("drop a refused snapshot: %w", err)
+				}
+			}
+			ds.own = own
 		}
 		return nil
 	}

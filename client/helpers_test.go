@@ -189,25 +189,7 @@ func newPeerWith(t *testing.T, name, relay string, id *keyring.Identity, store c
 }
 
 // start (re)makes the peer's client over its store.
-func (p *peer) start() {
-	p.t.Helper()
-	p.ev = newEvents()
-	c, err := client.New(client.Config{
-		Identity:   p.id,
-		Store:      p.store,
-		NewDoc:     newSetDoc,
-		Relay:      p.relay,
-		Software:   "mobio-test",
-		OnEvent:    p.ev.add,
-		MinBackoff: 20 * time.Millisecond,
-		MaxBackoff: 200 * time.Millisecond,
-	})
-	if err != nil {
-		p.t.Fatal(err)
-	}
-	p.c = c
-	p.t.Cleanup(func() { c.Close() })
-}
+func (p *peer) start() { p.startConfig(nil) }
 
 // run keeps the peer connected until the test ends (or stop is called).
 func (p *peer) run() (stop func()) {

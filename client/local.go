@@ -259,17 +259,7 @@ func (c *Client) loadLocked(ctx context.Context, ds *docState) error {
 			return fmt.Errorf("load document %s: membership operation %d: %w", short(ds.id), i+1, err)
 		}
 	}
-	doc, err := c.cfg.NewDoc(rec.Content)
-	if err != nil {
-		return fmt.Errorf("load document %s: %w", short(ds.id), err)
-	}
-	for i, ch := range rec.Changes {
-		if err := doc.LoadIncremental(ch); err != nil {
-			return fmt.Errorf("load document %s: change %d: %w", short(ds.id), i+1, err)
-		}
-	}
-	doc.SaveIncremental() // what is loaded is not a local change
-	ds.doc = doc
+	ds.doc = nil // built from the store when first read or edited, see docLocked
 	ds.log = &log
 	ds.title = rec.Title
 	ds.pendingOps = rec.PendingOps
@@ -294,6 +284,36 @@ func (c *Client) loadLocked(ctx context.Context, ds *docState) error {
 	return nil
 }
 
+// docLocked returns the document's replica, building it from the store the first time: a
+// client that only syncs a document (or lists it) never parses its content. ds.mu must be
+// held.
+func (c *Client) docLocked(ctx context.Context, ds *docState) (Doc, error) {
+	if ds.doc != nil {
+		return ds.doc, nil
+	}
+	// What was applied but not yet committed is in the store after this.
+	if err := c.flushLocked(ctx, ds); err != nil {
+		return nil, err
+	}
+	rec, err := c.store.LoadDoc(ctx, ds.id)
+	if err != nil {
+		return nil, fmt.Errorf("load document %s: %w", short(ds.id), err)
+	}
+	doc, err := c.cfg.NewDoc(rec.Content)
+	if err != nil {
+		return nil, fmt.Errorf("load document %s: %w", short(ds.id), err)
+	}
+	for i, ch := range rec.Changes {
+		if err := doc.LoadIncremental(ch); err != nil {
+			return nil, fmt.Errorf("load document %s: change %d: %w", short(ds.id), i+1, err)
+		}
+	}
+	doc.SaveIncremental() // what is loaded is not a local change
+	ds.doc = doc
+	ds.changes = len(rec.Changes)
+	return doc, nil
+}
+
 // Create creates a document owned by the client's identity, with title as its local name and
 // initial as its first content (for a biography, a crdt.New with whatever the newcomer
 // entered first). The whole of initial becomes the document's first update. Create works
@@ -312,10 +332,14 @@ func (c *Client) Create(ctx context.Context, title string, initial Doc) (e2ee.Do
 		return e2ee.DocID{}, err
 	}
 	defer ds.mu.Unlock()
-	if err := ds.doc.LoadIncremental(content); err != nil {
+	doc, err := c.docLocked(ctx, ds)
+	if err != nil {
+		return e2ee.DocID{}, err
+	}
+	if err := doc.LoadIncremental(content); err != nil {
 		return e2ee.DocID{}, fmt.Errorf("create document: %w", err)
 	}
-	ds.doc.SaveIncremental()
+	doc.SaveIncremental()
 	if err := c.commitLocalLocked(ctx, ds, content); err != nil {
 		return e2ee.DocID{}, err
 	}
@@ -408,13 +432,17 @@ func (c *Client) Edit(ctx context.Context, id e2ee.DocID, fn func(Doc) error) er
 	if err := c.flushLocked(ctx, ds); err != nil {
 		return err
 	}
-	if err := fn(ds.doc); err != nil {
+	doc, err := c.docLocked(ctx, ds)
+	if err != nil {
+		return err
+	}
+	if err := fn(doc); err != nil {
 		if lerr := c.loadLocked(ctx, ds); lerr != nil {
 			c.log.Error("reload after a failed edit", "doc", short(id), "err", lerr)
 		}
 		return err
 	}
-	change := ds.doc.SaveIncremental()
+	change := doc.SaveIncremental()
 	if len(change) == 0 {
 		return nil
 	}
@@ -504,7 +532,11 @@ func (c *Client) Read(ctx context.Context, id e2ee.DocID, fn func(Doc) error) er
 		return err
 	}
 	defer ds.mu.Unlock()
-	return fn(ds.doc)
+	doc, err := c.docLocked(ctx, ds)
+	if err != nil {
+		return err
+	}
+	return fn(doc)
 }
 
 // Members lists the document's members at the current epoch.

@@ -106,13 +106,26 @@ func (c *Client) snapshotLocked(ds *docState, f protocol.SnapshotDeliver) {
 // and this identity may write. It is called when the document is in sync, so the snapshot
 // holds nothing the relay does not have. ds.mu must be held.
 func (c *Client) maybeSnapshotLocked(ds *docState) {
-	if c.cfg.SnapshotEvery < 0 || ds.sinceSnapshot < c.cfg.SnapshotEvery || ds.doc == nil || ds.cursor <= ds.snapshotAt {
+	if c.cfg.SnapshotEvery < 0 || ds.sinceSnapshot < c.cfg.SnapshotEvery || ds.cursor <= ds.snapshotAt {
 		return
 	}
 	if err := c.writableLocked(ds); err != nil {
 		return
 	}
-	content := ds.doc.Save()
+	// The snapshot vouches for the chain heads and content up to Covers, so Covers must be
+	// where the entries applied so far end: commit those not yet committed, which moves the
+	// cursor past them. Otherwise a reader starting from the snapshot gets entries that the
+	// heads already include and takes them for a relay's reordering.
+	if err := c.flushLocked(ds.sync.s.ctx, ds); err != nil {
+		c.log.Error("store remote changes before a snapshot", "doc", short(ds.id), "err", err)
+		return
+	}
+	doc, err := c.docLocked(ds.sync.s.ctx, ds)
+	if err != nil {
+		c.log.Error("load document for a snapshot", "doc", short(ds.id), "err", err)
+		return
+	}
+	content := doc.Save()
 	if len(content) > maxSnapshotContent {
 		c.log.Warn("document too large for a snapshot", "doc", short(ds.id), "bytes", len(content))
 		ds.sinceSnapshot = 0

@@ -64,7 +64,7 @@ func TestOfflineEditsArePushedOnReconnect(t *testing.T) {
 	}
 	b.run()
 	b.add(doc, "online")
-	b.ev.wait(t, "synced", func(ev client.Event) bool { return ev.Kind == client.EventSynced && ev.Doc == doc })
+	b.ev.wait(t, "online edit acknowledged", func(client.Event) bool { return b.c.Status().Pending == 0 })
 	a.sync()
 	if st := a.c.Status(); st.Pending != 0 {
 		t.Fatalf("pending after sync = %d", st.Pending)

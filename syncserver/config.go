@@ -15,6 +15,8 @@ var ErrInvalidConfig = errors.New("invalid relay configuration")
 const (
 	DefaultMaxBlobBytes      = 100 << 20
 	DefaultSnapshotRetention = 30 * 24 * time.Hour
+	DefaultPingInterval      = 30 * time.Second
+	DefaultPingTimeout       = 15 * time.Second
 )
 
 // Limits bound what one client can make the relay do. Each refusal is answered with an error
@@ -34,6 +36,11 @@ type Limits struct {
 	// SnapshotRetention is how long entries covered by a newer snapshot are kept before
 	// compaction may drop them, so that replicas a little behind still catch up entry by entry.
 	SnapshotRetention time.Duration
+	// PingInterval is the time between two WebSocket pings of an authenticated connection,
+	// and PingTimeout how long the relay waits for the pong: a peer that does not answer (a
+	// vanished phone, a half-open TCP connection) is closed and its resources freed.
+	PingInterval time.Duration
+	PingTimeout  time.Duration
 }
 
 // DefaultLimits returns the default limits.
@@ -51,6 +58,8 @@ func DefaultLimits() Limits {
 		SendQueue:          protocol.DefaultSendQueueFrames,
 		MaxBlobBytes:       DefaultMaxBlobBytes,
 		SnapshotRetention:  DefaultSnapshotRetention,
+		PingInterval:       DefaultPingInterval,
+		PingTimeout:        DefaultPingTimeout,
 	}
 }
 
@@ -72,6 +81,8 @@ func (l Limits) Validate() error {
 		{"SendQueue", l.SendQueue >= 1},
 		{"MaxBlobBytes", l.MaxBlobBytes >= 0},
 		{"SnapshotRetention", l.SnapshotRetention >= 0},
+		{"PingInterval", l.PingInterval > 0},
+		{"PingTimeout", l.PingTimeout > 0},
 	}
 	for _, c := range checks {
 		if !c.ok {

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"strings"
 	"testing"
+	"time"
 )
 
 func TestLimitsValidate(t *testing.T) {
@@ -21,6 +22,8 @@ func TestLimitsValidate(t *testing.T) {
 		{"document smaller than a frame", func(l *Limits) { l.MaxDocBytes = 10 }, "MaxDocBytes"},
 		{"no authentication time", func(l *Limits) { l.AuthTimeout = 0 }, "AuthTimeout"},
 		{"no send queue", func(l *Limits) { l.SendQueue = 0 }, "SendQueue"},
+		{"no ping interval", func(l *Limits) { l.PingInterval = 0 }, "PingInterval"},
+		{"negative ping timeout", func(l *Limits) { l.PingTimeout = -time.Second }, "PingTimeout"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

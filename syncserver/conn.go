@@ -10,6 +10,7 @@ import (
 	"net"
 	"net/http"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/coder/websocket"
@@ -26,6 +27,7 @@ type conn struct {
 	id     uint64
 	remote string // IP address
 	ws     *websocket.Conn
+	out    *batchWriter // below ws: collects the frames the writer writes in one go
 	log    *slog.Logger
 	q      *outQueue
 
@@ -35,6 +37,10 @@ type conn struct {
 	writers sync.WaitGroup // writer goroutines; at most one at a time
 	workers sync.WaitGroup // committer goroutines; at most one at a time
 	pipe    pipeline
+	ka      keepalive
+
+	busy     atomic.Bool   // the reader handles a request
+	activity atomic.Uint64 // counts the reader's progress: requests and reads of frames
 
 	// mu guards the fields below.
 	mu       sync.Mutex
@@ -56,7 +62,8 @@ func (s *Server) serveSync(w http.ResponseWriter, r *http.Request) {
 		http.Error(w, "relay shutting down", http.StatusServiceUnavailable)
 		return
 	}
-	ws, err := websocket.Accept(w, r, &websocket.AcceptOptions{
+	up := &upgrade{ResponseWriter: w, writeTimeout: s.writeTimeout}
+	ws, err := websocket.Accept(up, r, &websocket.AcceptOptions{
 		Subprotocols: []string{protocol.Subprotocol},
 		// Any web origin may connect: the relay authenticates identities by a signed
 		// challenge bound to the relay's origin (Config.Origins), never by cookies, so a
@@ -76,6 +83,7 @@ func (s *Server) serveSync(w http.ResponseWriter, r *http.Request) {
 		id:         s.nextConn.Add(1),
 		remote:     remoteIP(r),
 		ws:         ws,
+		out:        up.out,
 		pushes:     rate.NewLimiter(rate.Limit(s.limits.PushesPerSecond), s.limits.PushBurst),
 		ephemerals: rate.NewLimiter(rate.Limit(s.limits.EphemeralPerSecond), s.limits.EphemeralBurst),
 		subs:       make(map[e2ee.DocID]*subscription),
@@ -95,14 +103,27 @@ func (s *Server) serveSync(w http.ResponseWriter, r *http.Request) {
 		ws.Close(websocket.StatusGoingAway, protocol.CodeShuttingDown.String())
 		return
 	}
-	defer s.removeConn(c)
 	c.log.Debug("connection opened", keyRemote, c.remote)
 	if tooMany {
 		c.fail(&protocol.Error{Code: protocol.CodeTooManyConnections, Message: fmt.Sprintf("more than %d connections from one address", s.limits.MaxConnsPerIP)})
-	} else {
-		c.serve()
+		c.finish()
+		s.removeConn(c)
+		return
 	}
-	c.finish()
+	if !c.authenticate() {
+		c.finish()
+		s.removeConn(c)
+		return
+	}
+	// The connection is hijacked, so it stays open when this handler returns. Its requests
+	// are served by a goroutine of its own, which starts with a small stack instead of the
+	// one the HTTP server and the handshake's cryptography grew, and the HTTP server's state
+	// of the upgrade request goes with the handler: an idle connection costs less memory.
+	go func() {
+		defer s.removeConn(c)
+		c.serve()
+		c.finish()
+	}()
 }
 
 // remoteIP returns the IP address of r's peer.
@@ -114,15 +135,18 @@ func remoteIP(r *http.Request) string {
 	return host
 }
 
-// serve runs the handshake and then reads and handles frames in order until the connection
-// ends.
-func (c *conn) serve() {
+// authenticate runs the handshake within the authentication timeout and reports whether the
+// connection is authenticated.
+func (c *conn) authenticate() bool {
 	timer := time.AfterFunc(c.srv.limits.AuthTimeout, c.authTimedOut)
 	defer timer.Stop()
-	if !c.handshake() {
-		return
-	}
-	timer.Stop()
+	return c.handshake()
+}
+
+// serve reads and handles the frames of an authenticated connection in order until the
+// connection ends.
+func (c *conn) serve() {
+	c.startKeepalive()
 	for !c.q.isEnding() {
 		f, err := c.readFrame()
 		if err != nil {
@@ -138,7 +162,10 @@ func (c *conn) serve() {
 			c.reqMu.Unlock()
 			return
 		}
+		c.busy.Store(true)
 		c.handle(f)
+		c.busy.Store(false)
+		c.activity.Add(1)
 		c.reqMu.Unlock()
 	}
 }
@@ -149,6 +176,7 @@ func (c *conn) finish() {
 	if !c.q.isEnding() {
 		c.kill()
 	}
+	c.stopKeepalive()
 	c.drainWrites()
 	c.workers.Wait()
 	c.writers.Wait()
@@ -271,11 +299,13 @@ func (c *conn) ident() e2ee.IdentityPublic {
 // relay refuses, and others when the connection closed.
 func (c *conn) readFrame() (protocol.Frame, error) {
 	max := c.srv.limits.MaxFrameBytes
-	typ, r, err := c.ws.Reader(c.srv.ctx)
+	// No context to cancel the read: closing the connection (kill, Server.Close) ends it,
+	// and a cancellable one would cost a registration with it for every frame.
+	typ, r, err := c.ws.Reader(context.Background())
 	if err != nil {
 		return nil, fmt.Errorf("read frame: %w", err)
 	}
-	b, err := io.ReadAll(io.LimitReader(r, int64(max)+1))
+	b, err := io.ReadAll(io.LimitReader(activityReader{r, &c.activity}, int64(max)+1))
 	if err != nil {
 		return nil, fmt.Errorf("read frame: %w", err)
 	}
@@ -290,7 +320,7 @@ func (c *conn) readFrame() (protocol.Frame, error) {
 }
 
 // writeLoop writes queued frames until the queue is empty, and closes the connection after
-// the final frame.
+// the final frame. The frames it finds queued together go to the socket in one write.
 func (c *conn) writeLoop() {
 	defer c.writers.Done()
 	for {
@@ -303,7 +333,11 @@ func (c *conn) writeLoop() {
 			// Bound the final frame and the closing handshake with a peer that does not read.
 			grace = time.AfterFunc(c.srv.writeTimeout, func() { c.ws.CloseNow() })
 		}
+		c.out.start()
 		err := c.write(f)
+		if err == nil && (final || !c.q.more() || c.out.full()) {
+			err = c.out.flush()
+		}
 		if err != nil {
 			c.log.Debug("write failed", keyErr, err)
 			c.kill()
@@ -320,7 +354,8 @@ func (c *conn) writeLoop() {
 	}
 }
 
-// write encodes and writes one frame.
+// write encodes one frame and hands it to the WebSocket library, which adds it to the batch
+// being collected: this does not wait for the peer.
 func (c *conn) write(f protocol.Frame) error {
 	b, err := protocol.Encode(f)
 	if err != nil {
@@ -328,9 +363,8 @@ func (c *conn) write(f protocol.Frame) error {
 		c.log.Error("encode frame", keyFrame, f.Type().String(), keyErr, err)
 		return nil
 	}
-	ctx, cancel := context.WithTimeout(c.srv.ctx, c.srv.writeTimeout)
-	defer cancel()
-	if err := c.ws.Write(ctx, websocket.MessageBinary, b); err != nil {
+	// No deadline here: the batch's write to the socket has one (batchWriter.flush).
+	if err := c.ws.Write(context.Background(), websocket.MessageBinary, b); err != nil {
 		return fmt.Errorf("write %s frame: %w", f.Type(), err)
 	}
 	c.srv.metrics.bytesOut.Add(float64(len(b)))

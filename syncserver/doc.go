@@ -36,4 +36,14 @@
 // acknowledges a push only after that, so a relay killed at any moment loses no
 // acknowledged entry. Stores batch concurrent appends into one commit (group commit) so
 // that concurrent pushes share one sync.
+//
+// # Memory and background work
+//
+// An idle authenticated connection holds one goroutine with a small stack and small buffers
+// (conn.go, batchwrite.go); the relay pings it every [Limits.PingInterval] and closes it when
+// the pong does not come (keepalive.go). The state of a document (its verified membership
+// log, author heads, usage) stays in memory while the document is in use and for
+// [Config.DocIdleTimeout] after, within [Config.MaxResidentDocs] (resident.go). [Server.Run]
+// compacts documents whose snapshot is older than [Limits.SnapshotRetention] every
+// [Config.CompactInterval] (compact.go).
 package syncserver

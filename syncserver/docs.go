@@ -14,6 +14,7 @@ import (
 // docState is what the relay keeps in memory about one document: its verified membership log
 // (built from the store on first use, then kept up to date as operations are appended), where
 // each author's chain ends, the bytes the document occupies, and the ordering of live events.
+// A state nobody holds may be evicted (see resident.go); the next use loads it again.
 //
 // Membership operations are verified and stored under mu, so that concurrent operations get
 // one order. Entries are stored outside mu, so that pushes of many connections share the
@@ -30,6 +31,12 @@ type docState struct {
 	erased atomic.Bool
 	// subscribers counts this relay's subscriptions to the document, for the documents gauge.
 	subscribers atomic.Int32
+	// refs counts the holders of this state (requests in progress, pending writes,
+	// subscriptions): only a state nobody holds may be evicted. It goes up only under
+	// Server.docsMu, so that an eviction, which holds docsMu, sees every holder.
+	refs atomic.Int32
+	// lastUsed is when the last holder let go, in Unix nanoseconds of the server's clock.
+	lastUsed atomic.Int64
 
 	mu       sync.Mutex // guards the fields below; see LOCKS.md
 	idle     sync.Cond  // on mu: signalled when inflight drops to zero
@@ -50,35 +57,25 @@ var (
 	errErasedDocument  = &protocol.Error{Code: protocol.CodeErased, Message: "the document was erased"}
 )
 
-// document returns the state of doc, loading it from the store on first use. It returns
-// errUnknownDocument for a document the store does not have, and for an erased one the state
-// with erased set.
+// document returns the state of doc, loading it from the store on first use, pinned in memory
+// until the caller calls [Server.release]. It returns errUnknownDocument for a document the
+// store does not have, and for an erased one the state with erased set.
 func (s *Server) document(ctx context.Context, doc e2ee.DocID) (*docState, error) {
-	s.docsMu.Lock()
-	ds := s.docs[doc]
-	if ds == nil {
-		ds = &docState{id: doc}
-		ds.idle.L = &ds.mu
-		s.docs[doc] = ds
-	}
-	s.docsMu.Unlock()
-
+	ds := s.acquire(doc)
 	ds.mu.Lock()
-	defer ds.mu.Unlock()
 	if ds.loaded {
+		ds.mu.Unlock()
 		return ds, nil
 	}
 	err := s.loadLocked(ctx, ds)
-	switch {
-	case err == nil:
+	ds.mu.Unlock()
+	if err == nil {
 		return ds, nil
-	case errors.Is(err, ErrNotFound):
+	}
+	s.release(ds)
+	if errors.Is(err, ErrNotFound) {
 		// Forget it, so that requests for made-up IDs do not fill the map.
-		s.docsMu.Lock()
-		if s.docs[doc] == ds {
-			delete(s.docs, doc)
-		}
-		s.docsMu.Unlock()
+		s.forgetUnused(ds)
 		return nil, errUnknownDocument
 	}
 	return nil, err
@@ -217,9 +214,12 @@ func (s *Server) appendEntries(ctx context.Context, ds *docState, envs []e2ee.Ve
 			}
 			return err
 		}
-		batch := make([]e2ee.VerifiedEnvelope, len(idx))
-		for j, i := range idx {
-			batch[j] = envs[i]
+		batch := envs
+		if len(idx) < len(envs) {
+			batch = make([]e2ee.VerifiedEnvelope, len(idx))
+			for j, i := range idx {
+				batch[j] = envs[i]
+			}
 		}
 		as, err := s.store.AppendVerified(wctx, ds.id, batch)
 		if err == nil && len(as) != len(idx) {

@@ -101,7 +101,7 @@ func blobTarget(r *http.Request) (e2ee.DocID, e2ee.Hash, error) {
 
 // authorizeBlob checks a blob request's signature headers for doc, id and offset: signed by a
 // member at the current epoch, within the clock skew, and by a role that may write when write
-// is set. It returns the document's state.
+// is set. It returns the document's state, held until the caller releases it.
 func (s *Server) authorizeBlob(r *http.Request, doc e2ee.DocID, id e2ee.Hash, offset int64, write bool) (*docState, error) {
 	authFailed := func(msg string) error { return &protocol.Error{Code: protocol.CodeAuthFailed, Message: msg} }
 	who, err := e2ee.ParseIdentityID(r.Header.Get(protocol.HeaderIdentity))
@@ -123,21 +123,31 @@ func (s *Server) authorizeBlob(r *http.Request, doc e2ee.DocID, id e2ee.Hash, of
 	if err != nil {
 		return nil, err
 	}
+	if err := authorizeMember(r, ds, who, sig, id, offset, ms, write); err != nil {
+		s.release(ds)
+		return nil, err
+	}
+	return ds, nil
+}
+
+// authorizeMember checks a blob request's signature by who, a member of ds at the current
+// epoch whose role may write when write is set.
+func authorizeMember(r *http.Request, ds *docState, who e2ee.IdentityID, sig []byte, id e2ee.Hash, offset, ms int64, write bool) error {
 	m, err := readable(ds, who)
 	if err != nil {
-		return nil, err
+		return err
 	}
 	member, err := m.Member(m.Epoch(), who)
 	if err != nil {
-		return nil, err
+		return err
 	}
-	if !member.Identity.Verify(sig, e2ee.LabelBlobRequest, protocol.BlobRequestPartsMillis(r.Method, doc, id, offset, ms)...) {
-		return nil, authFailed("bad signature")
+	if !member.Identity.Verify(sig, e2ee.LabelBlobRequest, protocol.BlobRequestPartsMillis(r.Method, ds.id, id, offset, ms)...) {
+		return &protocol.Error{Code: protocol.CodeAuthFailed, Message: "bad signature"}
 	}
 	if write && !member.Role.CanWrite() {
-		return nil, &protocol.Error{Code: protocol.CodeNotAllowed, Message: fmt.Sprintf("a %s may not upload", member.Role)}
+		return &protocol.Error{Code: protocol.CodeNotAllowed, Message: fmt.Sprintf("a %s may not upload", member.Role)}
 	}
-	return ds, nil
+	return nil
 }
 
 // serveBlobPut stores one chunk of an upload: PUT /blobs/{doc}/{id}?offset=N&total=M with the
@@ -166,6 +176,7 @@ func (s *Server) serveBlobPut(w http.ResponseWriter, r *http.Request) {
 		s.httpError(w, r, err)
 		return
 	}
+	defer s.release(ds)
 	limit := min(total-offset, protocol.MaxBlobChunk)
 	data, err := io.ReadAll(io.LimitReader(r.Body, limit+1))
 	if err != nil {
@@ -221,10 +232,12 @@ func (s *Server) serveBlobGet(w http.ResponseWriter, r *http.Request) {
 		s.httpError(w, r, err)
 		return
 	}
-	if _, err := s.authorizeBlob(r, doc, id, 0, false); err != nil {
+	ds, err := s.authorizeBlob(r, doc, id, 0, false)
+	if err != nil {
 		s.httpError(w, r, err)
 		return
 	}
+	s.release(ds)
 	ctx := r.Context()
 	rc, _, err := s.store.OpenBlob(ctx, doc, id)
 	if errors.Is(err, ErrNotFound) {

@@ -26,6 +26,11 @@ const (
 	keyErr       = "err"       // an error's text (which never holds content)
 	keyAddr      = "addr"      // the listening address
 	keyMethod    = "method"    // an HTTP method
+	keyTimeout   = "timeout"   // a time limit that ran out
+	keyDocs      = "docs"      // a count of documents
+	keyEntries   = "entries"   // a count of entries
+	keyFailed    = "failed"    // a count of failures
+	keyTook      = "took"      // a duration
 )
 
 // shortDoc returns the first 8 characters of d's text form, for logs.

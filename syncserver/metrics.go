@@ -21,6 +21,14 @@ type metrics struct {
 	bytesOut    prometheus.Counter
 	ackLatency  prometheus.Histogram
 	refusals    *prometheus.CounterVec
+
+	pings        prometheus.Counter
+	pingTimeouts prometheus.Counter
+
+	residentDocs     prometheus.Gauge
+	evictedDocs      prometheus.Counter
+	compactedEntries prometheus.Counter
+	compactions      prometheus.Counter
 }
 
 func newMetrics() *metrics {
@@ -52,9 +60,28 @@ func newMetrics() *metrics {
 		refusals: prometheus.NewCounterVec(prometheus.CounterOpts{
 			Name: "mobio_relay_refusals_total", Help: "Requests refused, by error code.",
 		}, []string{"code"}),
+		pings: prometheus.NewCounter(prometheus.CounterOpts{
+			Name: "mobio_relay_pings_total", Help: "Keepalive pings sent to connections.",
+		}),
+		pingTimeouts: prometheus.NewCounter(prometheus.CounterOpts{
+			Name: "mobio_relay_ping_timeouts_total", Help: "Connections closed because they did not answer a ping in time.",
+		}),
+		residentDocs: prometheus.NewGauge(prometheus.GaugeOpts{
+			Name: "mobio_relay_resident_documents", Help: "Documents whose state is in memory.",
+		}),
+		evictedDocs: prometheus.NewCounter(prometheus.CounterOpts{
+			Name: "mobio_relay_evicted_documents_total", Help: "Document states evicted from memory, unused.",
+		}),
+		compactedEntries: prometheus.NewCounter(prometheus.CounterOpts{
+			Name: "mobio_relay_compacted_entries_total", Help: "Entries whose envelope compaction dropped, covered by a snapshot.",
+		}),
+		compactions: prometheus.NewCounter(prometheus.CounterOpts{
+			Name: "mobio_relay_compactions_total", Help: "Compaction passes over the documents.",
+		}),
 	}
 	m.registry.MustRegister(
 		m.connections, m.documents, m.pushes, m.duplicates, m.bytesIn, m.bytesOut, m.ackLatency, m.refusals,
+		m.pings, m.pingTimeouts, m.residentDocs, m.evictedDocs, m.compactedEntries, m.compactions,
 		collectors.NewGoCollector(),
 		collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}),
 	)

@@ -27,7 +27,7 @@ const (
 type pendingWrite struct {
 	reqID    uint64
 	doc      e2ee.DocID
-	ds       *docState
+	ds       *docState // held until the write is answered; nil for a refusal
 	v        e2ee.VerifiedEnvelope
 	covers   protocol.Offset // a snapshot's; 0 for a push
 	err      error
@@ -94,18 +94,25 @@ func (c *conn) commitLoop() {
 				n++
 			}
 		}
-		batch := make([]pendingWrite, n)
-		copy(batch, p.items[:n])
-		clear(p.items[:n])
+		// The batch keeps the front of items' array; writes queued meanwhile go after it.
+		batch := p.items[:n:n]
 		p.items = p.items[n:]
 		p.cond.Broadcast()
 		p.mu.Unlock()
 		c.commit(batch)
+		clear(batch)
 	}
 }
 
 // commit stores a batch and answers each of its writes.
 func (c *conn) commit(batch []pendingWrite) {
+	defer func() {
+		for _, w := range batch {
+			if w.ds != nil {
+				c.srv.release(w.ds)
+			}
+		}
+	}()
 	ctx := c.srv.ctx
 	first := batch[0]
 	if first.err != nil {

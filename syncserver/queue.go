@@ -133,6 +133,13 @@ func (q *outQueue) dieLocked() {
 	close(q.deadCh)
 }
 
+// more reports whether the writer has more to write now.
+func (q *outQueue) more() bool {
+	q.mu.Lock()
+	defer q.mu.Unlock()
+	return !q.dead && (len(q.items) > 0 || q.final != nil)
+}
+
 // isEnding reports whether the connection is ending.
 func (q *outQueue) isEnding() bool {
 	q.mu.Lock()

@@ -22,6 +22,13 @@ const (
 	// DefaultDrainTimeout bounds the drain at shutdown: connections still open after it are
 	// closed without further notice.
 	DefaultDrainTimeout = 15 * time.Second
+	// DefaultCompactInterval is how often the relay compacts documents whose snapshot is
+	// older than [Limits.SnapshotRetention].
+	DefaultCompactInterval = time.Hour
+	// DefaultDocIdleTimeout is how long a document nobody uses stays in memory.
+	DefaultDocIdleTimeout = 10 * time.Minute
+	// DefaultMaxResidentDocs bounds the documents kept in memory while nobody uses them.
+	DefaultMaxResidentDocs = 10000
 )
 
 // Config configures a [Server]. Store is required; every other field has a default.
@@ -49,6 +56,18 @@ type Config struct {
 	WriteTimeout time.Duration
 	// DrainTimeout bounds the drain when [Server.Run] stops. Default [DefaultDrainTimeout].
 	DrainTimeout time.Duration
+	// CompactInterval is how often [Server.Run] compacts the documents whose newest snapshot
+	// is older than [Limits.SnapshotRetention] (see [Server.Compact]), if the Store is a
+	// [Compactor]. Default [DefaultCompactInterval]; negative: never.
+	CompactInterval time.Duration
+	// DocIdleTimeout is how long the state of a document nobody uses (no subscription, no
+	// write, no request) stays in memory before it is evicted; the next use reads it from the
+	// Store again. Default [DefaultDocIdleTimeout].
+	DocIdleTimeout time.Duration
+	// MaxResidentDocs bounds the documents in memory: beyond it, the least recently used of
+	// those nobody uses are evicted early. Documents in use are never evicted, so the bound
+	// can be exceeded by as many. Default [DefaultMaxResidentDocs].
+	MaxResidentDocs int
 }
 
 // Server is the relay: it authenticates connections, enforces membership and limits, stores
@@ -63,8 +82,11 @@ type Server struct {
 	origins map[string]bool
 	addr    string
 
-	writeTimeout time.Duration
-	drainTimeout time.Duration
+	writeTimeout    time.Duration
+	drainTimeout    time.Duration
+	compactInterval time.Duration // <= 0: no scheduled compaction
+	docIdle         time.Duration
+	maxResident     int
 
 	metrics *metrics
 	handler http.Handler
@@ -75,8 +97,11 @@ type Server struct {
 
 	nextConn atomic.Uint64 // the last connection number given out
 
-	docsMu sync.Mutex // guards docs; never held while taking a docState's lock
-	docs   map[e2ee.DocID]*docState
+	docsMu      sync.Mutex // guards docs and nextEvictAt; never held while taking a docState's lock
+	docs        map[e2ee.DocID]*docState
+	nextEvictAt int // evict early when docs grows beyond this many (see resident.go)
+
+	compactMu sync.Mutex // one compaction at a time
 
 	// mu guards the fields below. Lock order: see LOCKS.md.
 	mu       sync.Mutex
@@ -113,20 +138,33 @@ func New(cfg Config) (*Server, error) {
 	if cfg.DrainTimeout <= 0 {
 		cfg.DrainTimeout = DefaultDrainTimeout
 	}
+	if cfg.CompactInterval == 0 {
+		cfg.CompactInterval = DefaultCompactInterval
+	}
+	if cfg.DocIdleTimeout <= 0 {
+		cfg.DocIdleTimeout = DefaultDocIdleTimeout
+	}
+	if cfg.MaxResidentDocs <= 0 {
+		cfg.MaxResidentDocs = DefaultMaxResidentDocs
+	}
 	s := &Server{
-		store:        cfg.Store,
-		broker:       cfg.Broker,
-		limits:       limits,
-		log:          cfg.Logger.With(keyComponent, "relay"),
-		now:          cfg.Now,
-		addr:         cfg.Addr,
-		writeTimeout: cfg.WriteTimeout,
-		drainTimeout: cfg.DrainTimeout,
-		metrics:      newMetrics(),
-		docs:         make(map[e2ee.DocID]*docState),
-		conns:        make(map[*conn]struct{}),
-		perIP:        make(map[string]int),
-		closedCh:     make(chan struct{}),
+		store:           cfg.Store,
+		broker:          cfg.Broker,
+		limits:          limits,
+		log:             cfg.Logger.With(keyComponent, "relay"),
+		now:             cfg.Now,
+		addr:            cfg.Addr,
+		writeTimeout:    cfg.WriteTimeout,
+		drainTimeout:    cfg.DrainTimeout,
+		compactInterval: cfg.CompactInterval,
+		docIdle:         cfg.DocIdleTimeout,
+		maxResident:     cfg.MaxResidentDocs,
+		nextEvictAt:     cfg.MaxResidentDocs,
+		metrics:         newMetrics(),
+		docs:            make(map[e2ee.DocID]*docState),
+		conns:           make(map[*conn]struct{}),
+		perIP:           make(map[string]int),
+		closedCh:        make(chan struct{}),
 	}
 	if len(cfg.Origins) > 0 {
 		s.origins = make(map[string]bool, len(cfg.Origins))
@@ -154,6 +192,8 @@ func (l Limits) withDefaults() Limits {
 	orDefault(&l.SendQueue, d.SendQueue)
 	orDefault(&l.MaxBlobBytes, d.MaxBlobBytes)
 	orDefault(&l.SnapshotRetention, d.SnapshotRetention)
+	orDefault(&l.PingInterval, d.PingInterval)
+	orDefault(&l.PingTimeout, d.PingTimeout)
 	return l
 }
 
@@ -173,7 +213,8 @@ func (s *Server) Limits() Limits { return s.limits }
 func (s *Server) Handler() http.Handler { return s.handler }
 
 // Run serves on ln (on a listener for [Config.Addr] when ln is nil) until ctx is done or
-// [Server.Close] is called. Then it stops accepting connections, lets every request in
+// [Server.Close] is called, and meanwhile compacts documents every [Config.CompactInterval]
+// and evicts unused documents from memory (see [Config.DocIdleTimeout]). Then it stops accepting connections, lets every request in
 // progress finish (pushes are stored and acknowledged), tells every connection that the relay
 // is shutting down (CodeShuttingDown), waits for the connections to close, at most
 // [Config.DrainTimeout], and returns ctx.Err(), or nil after Close. An error of the listener
@@ -193,6 +234,12 @@ func (s *Server) Run(ctx context.Context, ln net.Listener) error {
 	served := make(chan error, 1)
 	go func() { served <- srv.Serve(ln) }()
 	s.log.Info("relay listening", keyAddr, ln.Addr().String())
+	maintainCtx, stopMaintaining := context.WithCancel(s.ctx)
+	maintained := make(chan struct{})
+	go func() {
+		defer close(maintained)
+		s.maintain(maintainCtx)
+	}()
 
 	var serveErr error
 	select {
@@ -201,6 +248,8 @@ func (s *Server) Run(ctx context.Context, ln net.Listener) error {
 	case serveErr = <-served:
 	}
 	s.log.Info("relay stopping")
+	stopMaintaining()
+	<-maintained
 	drainCtx, cancel := context.WithTimeout(context.Background(), s.drainTimeout)
 	defer cancel()
 	s.stopAccepting()

@@ -78,36 +78,45 @@ func allow(lim *rate.Limiter, what string) error {
 
 // verifyWrite verifies an envelope of kind for doc as the relay accepts writes: by a member
 // whose role allows the kind, signed, authored by the connection's identity, at the current
-// epoch. It returns the document's state, the verified envelope and the membership it was
-// verified against.
+// epoch. It returns the document's state, held until the caller releases it, the verified
+// envelope and the membership it was verified against. On error it holds nothing.
 func (c *conn) verifyWrite(ctx context.Context, doc e2ee.DocID, raw []byte, kinds ...e2ee.Kind) (*docState, e2ee.VerifiedEnvelope, error) {
 	ds, err := c.srv.document(ctx, doc)
 	if err != nil {
 		return nil, e2ee.VerifiedEnvelope{}, err
 	}
+	v, err := c.verifyWriteIn(ds, raw, kinds)
+	if err != nil {
+		c.srv.release(ds)
+		return nil, e2ee.VerifiedEnvelope{}, err
+	}
+	return ds, v, nil
+}
+
+func (c *conn) verifyWriteIn(ds *docState, raw []byte, kinds []e2ee.Kind) (e2ee.VerifiedEnvelope, error) {
 	if ds.erased.Load() {
-		return nil, e2ee.VerifiedEnvelope{}, errErasedDocument
+		return e2ee.VerifiedEnvelope{}, errErasedDocument
 	}
 	m := ds.current.Load()
 	v, err := e2ee.Verify(raw, m)
 	if err != nil {
-		return nil, e2ee.VerifiedEnvelope{}, fmt.Errorf("verify envelope: %w", err)
+		return e2ee.VerifiedEnvelope{}, fmt.Errorf("verify envelope: %w", err)
 	}
 	h := v.Header()
 	if h.Author != c.ident().ID() {
-		return nil, e2ee.VerifiedEnvelope{}, &protocol.Error{Code: protocol.CodeNotAllowed, Message: "the envelope's author is not the connection's identity"}
+		return e2ee.VerifiedEnvelope{}, &protocol.Error{Code: protocol.CodeNotAllowed, Message: "the envelope's author is not the connection's identity"}
 	}
 	kindOK := false
 	for _, k := range kinds {
 		kindOK = kindOK || h.Kind == k
 	}
 	if !kindOK {
-		return nil, e2ee.VerifiedEnvelope{}, &protocol.Error{Code: protocol.CodeMalformed, Message: fmt.Sprintf("a %s envelope does not go in this frame", h.Kind)}
+		return e2ee.VerifiedEnvelope{}, &protocol.Error{Code: protocol.CodeMalformed, Message: fmt.Sprintf("a %s envelope does not go in this frame", h.Kind)}
 	}
 	if h.Epoch != m.Epoch() {
-		return nil, e2ee.VerifiedEnvelope{}, &protocol.Error{Code: protocol.CodeWrongEpoch, Message: fmt.Sprintf("envelope for epoch %d, the current epoch is %d", h.Epoch, m.Epoch())}
+		return e2ee.VerifiedEnvelope{}, &protocol.Error{Code: protocol.CodeWrongEpoch, Message: fmt.Sprintf("envelope for epoch %d, the current epoch is %d", h.Epoch, m.Epoch())}
 	}
-	return ds, v, nil
+	return v, nil
 }
 
 // push verifies a Push and hands it to the committer, which stores it, acknowledges it once
@@ -151,9 +160,11 @@ func (c *conn) ephemeral(ctx context.Context, f protocol.Ephemeral) error {
 	if err := allow(c.ephemerals, "ephemeral messages"); err != nil {
 		return err
 	}
-	if _, _, err := c.verifyWrite(ctx, f.Doc, f.Envelope, e2ee.KindEphemeral); err != nil {
+	ds, _, err := c.verifyWrite(ctx, f.Doc, f.Envelope, e2ee.KindEphemeral)
+	if err != nil {
 		return err
 	}
+	defer c.srv.release(ds)
 	c.srv.broker.Publish(Event{Kind: EventEphemeral, Doc: f.Doc, Data: f.Envelope, Origin: c.id})
 	return nil
 }
@@ -183,6 +194,7 @@ func (c *conn) opPush(ctx context.Context, f protocol.OpPush) error {
 	if err != nil {
 		return err
 	}
+	defer c.srv.release(ds)
 	seq, err := c.srv.appendOp(ctx, ds, f.Op)
 	if err != nil {
 		return err
@@ -222,6 +234,7 @@ func (c *conn) logFetch(ctx context.Context, f protocol.LogFetch) error {
 	if err != nil {
 		return err
 	}
+	defer c.srv.release(ds)
 	if _, err := readable(ds, c.ident().ID()); err != nil {
 		return err
 	}
@@ -235,6 +248,7 @@ func (c *conn) inviteFetch(ctx context.Context, f protocol.InviteFetch) error {
 	if err != nil {
 		return err
 	}
+	defer c.srv.release(ds)
 	if ds.erased.Load() {
 		return errErasedDocument
 	}
@@ -275,6 +289,7 @@ func (c *conn) erase(ctx context.Context, f protocol.Erase) error {
 	if err != nil {
 		return err
 	}
+	defer c.srv.release(ds)
 	if err := c.srv.erase(ctx, ds, f, c.ident().ID()); err != nil {
 		return err
 	}

@@ -217,7 +217,14 @@ type BlobStore interface {
 }
 
 // Compactor is implemented by stores that can drop entries a snapshot makes unnecessary.
+// [Server.Run] compacts every [Config.CompactInterval] the documents that Compactable names.
 type Compactor interface {
+	// Compactable returns the documents that are not erased whose newest snapshot was stored
+	// before olderThan and that still keep an envelope the snapshot covers: those that
+	// Compact with olderThan would shrink. It may name a document whose covered envelopes are
+	// all newer than olderThan (Compact then drops nothing), but never misses one.
+	Compactable(ctx context.Context, olderThan time.Time) ([]e2ee.DocID, error)
+
 	// Compact drops the envelopes of doc's entries that the newest snapshot covers and that
 	// were stored before olderThan, and returns how many it dropped. Offsets, author heads
 	// and duplicate detection are unchanged: a re-sent compacted envelope is still reported as

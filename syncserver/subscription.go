@@ -23,13 +23,14 @@ const catchUpPage = 512
 type subscription struct {
 	c   *conn
 	doc e2ee.DocID
-	ds  *docState
+	ds  *docState       // held by the subscription until it is cancelled
 	me  e2ee.IdentityID // the connection's identity
 
 	mu          sync.Mutex // guards the fields below
 	catchingUp  bool
 	buffered    []Event
 	ended       bool   // no more events are sent
+	cancelled   bool   // cancel was called
 	unsubscribe func() // from the broker; nil until subscribed
 }
 
@@ -114,10 +115,14 @@ func (s *subscription) finishCatchUp(last, logLen uint64) {
 	}
 }
 
-// cancel ends s and removes it from the broker.
+// cancel ends s, removes it from the broker and lets go of its document; once only.
 func (s *subscription) cancel() {
 	s.mu.Lock()
-	s.ended = true
+	if s.cancelled {
+		s.mu.Unlock()
+		return
+	}
+	s.cancelled, s.ended = true, true
 	unsub := s.unsubscribe
 	s.unsubscribe = nil
 	s.mu.Unlock()
@@ -127,6 +132,7 @@ func (s *subscription) cancel() {
 			s.c.srv.metrics.documents.Dec()
 		}
 	}
+	s.c.srv.release(s.ds)
 }
 
 // drop removes sub from the connection's subscriptions and cancels it.
@@ -148,6 +154,7 @@ func (c *conn) subscribe(ctx context.Context, f protocol.Subscribe) error {
 		return err
 	}
 	if _, err := readable(ds, me); err != nil {
+		c.srv.release(ds)
 		return err
 	}
 
@@ -155,8 +162,10 @@ func (c *conn) subscribe(ctx context.Context, f protocol.Subscribe) error {
 	old := c.subs[f.Doc]
 	if old == nil && len(c.subs) >= c.srv.limits.MaxDocsPerConn {
 		c.mu.Unlock()
+		c.srv.release(ds)
 		return &protocol.Error{Code: protocol.CodeTooManyDocuments, Message: fmt.Sprintf("more than %d documents on one connection", c.srv.limits.MaxDocsPerConn)}
 	}
+	// From here on the subscription holds ds; cancelling it lets go.
 	sub := &subscription{c: c, doc: f.Doc, ds: ds, me: me, catchingUp: true}
 	c.subs[f.Doc] = sub
 	c.mu.Unlock()
@@ -168,11 +177,16 @@ func (c *conn) subscribe(ctx context.Context, f protocol.Subscribe) error {
 	// read below or buffered.
 	unsub := c.srv.broker.Subscribe(f.Doc, sub)
 	sub.mu.Lock()
+	if sub.cancelled {
+		sub.mu.Unlock()
+		unsub()
+		return errConnClosed
+	}
 	sub.unsubscribe = unsub
-	sub.mu.Unlock()
 	if ds.subscribers.Add(1) == 1 {
 		c.srv.metrics.documents.Inc()
 	}
+	sub.mu.Unlock()
 	if err := c.catchUp(ctx, f, sub, me); err != nil {
 		c.drop(sub)
 		return err

@@ -55,6 +55,40 @@ func (s *Store) Compact(ctx context.Context, doc e2ee.DocID, olderThan time.Time
 	return n, nil
 }
 
+// Compactable implements [syncserver.Compactor]. Compact drops every covered envelope stored
+// before its cutoff, and the entries a snapshot covers were stored before it, so a document
+// whose entry at the snapshot's Covers has lost its envelope has nothing left to drop.
+func (s *Store) Compactable(ctx context.Context, olderThan time.Time) ([]e2ee.DocID, error) {
+	var out []e2ee.DocID
+	err := s.readTx(ctx, func(tx *sql.Tx) error {
+		rows, err := tx.QueryContext(ctx, `SELECT d.doc FROM snapshots s
+			JOIN documents d ON d.id = s.doc_id
+			JOIN entries own ON own.doc_id = s.doc_id AND own.off = s.off
+			JOIN entries last ON last.doc_id = s.doc_id AND last.off = s.covers
+			WHERE d.erased_at IS NULL AND own.stored_at < ? AND last.envelope IS NOT NULL`,
+			olderThan.UnixMilli())
+		if err != nil {
+			return err
+		}
+		defer rows.Close()
+		for rows.Next() {
+			var b []byte
+			if err := rows.Scan(&b); err != nil {
+				return err
+			}
+			if len(b) != len(e2ee.DocID{}) {
+				return fmt.Errorf("corrupt document ID of %d bytes", len(b))
+			}
+			out = append(out, e2ee.DocID(b))
+		}
+		return rows.Err()
+	})
+	if err != nil {
+		return nil, fmt.Errorf("list compactable documents: %w", err)
+	}
+	return out, nil
+}
+
 // Backup implements [syncserver.Backuper] with VACUUM INTO: a consistent, compacted copy of
 // the database as of one moment, written while appends go on. path must not exist.
 func (s *Store) Backup(ctx context.Context, path string) error {

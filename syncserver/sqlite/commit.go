@@ -152,6 +152,7 @@ func (g *groupCommitter) commit(batch []*appendReq) {
 		return
 	}
 	s.commits.Add(1)
+	s.ckpt.committed()
 	for i, r := range batch {
 		r.res <- results[i]
 	}

@@ -11,7 +11,9 @@
 // full before any of it is written, so one call's refusal does not undo another's. Under
 // load a commit thus carries many appends; alone, an append costs one commit. There is no
 // waiting for more calls: while one commit syncs, the next batch gathers. Other write methods
-// run one transaction each on the same single write connection.
+// run one transaction each on the same single write connection. Checkpoints, which copy the
+// WAL into the database file, run in the background on a connection of their own, so that
+// no commit waits for one (checkpoint.go).
 //
 // # Erasure and space
 //
@@ -87,9 +89,11 @@ type Store struct {
 	rdb    *sql.DB // read-only connections
 	now    func() time.Time
 	writer *groupCommitter
+	ckpt   *checkpointer
 	stmts  *appendStmts // prepared on wdb
 
-	commits atomic.Int64 // transactions committed by the group committer, for benchmarks
+	commits     atomic.Int64 // transactions committed by the group committer, for benchmarks
+	checkpoints atomic.Int64 // background checkpoints run, for tests
 
 	// mu guards closed and orders Close after every send to writer.reqs.
 	mu     sync.RWMutex
@@ -158,6 +162,12 @@ func Open(ctx context.Context, path string, opts Options) (*Store, error) {
 		rdb.Close()
 		return nil, fmt.Errorf("open store %s: %w", path, err)
 	}
+	if s.ckpt, err = newCheckpointer(s); err != nil {
+		wdb.Close()
+		rdb.Close()
+		return nil, fmt.Errorf("open store %s: %w", path, err)
+	}
+	go s.ckpt.run()
 	s.writer = newGroupCommitter(s)
 	go s.writer.run()
 	s.log.Info("store opened", "path", path, "schema", version)
@@ -168,9 +178,10 @@ func Open(ctx context.Context, path string, opts Options) (*Store, error) {
 type connKind int
 
 const (
-	connWriter connKind = iota // the one connection that writes
-	connReader                 // the pool of read-only connections
-	connBackup                 // a connection of its own for VACUUM INTO
+	connWriter     connKind = iota // the one connection that writes
+	connReader                     // the pool of read-only connections
+	connBackup                     // a connection of its own for VACUUM INTO
+	connCheckpoint                 // the background checkpointer's connection
 )
 
 // pragmas are the settings of every connection, in this one place.
@@ -194,12 +205,14 @@ func pragmas(kind connKind) []string {
 		// WAL: readers read while the writer commits, and a commit is one append and one
 		// sync of the log file. It is a property of the file, set by the writer.
 		p = append([]string{"journal_mode(WAL)"}, p...)
+		// Checkpoints run in the background (checkpoint.go); the writer's own is a backstop.
+		p = append(p, fmt.Sprintf("wal_autocheckpoint(%d)", backstopPages))
 	case connReader:
 		// Readers never write, even by mistake.
 		p = append(p, "query_only(ON)")
-	case connBackup:
+	case connBackup, connCheckpoint:
 		// VACUUM INTO only reads this database, but SQLite refuses it on a query_only
-		// connection, since it writes another file.
+		// connection, since it writes another file; a checkpoint writes the database file.
 	}
 	return p
 }
@@ -303,11 +316,12 @@ func (s *Store) Close(ctx context.Context) error {
 	case <-ctx.Done():
 		return fmt.Errorf("close store: drain appends: %w", ctx.Err())
 	}
+	ckptErr := s.ckpt.close()
 	// A checkpoint folds the WAL into the database, so that the files at rest are one.
 	if _, err := s.wdb.ExecContext(ctx, "PRAGMA wal_checkpoint(TRUNCATE)"); err != nil {
 		s.log.Warn("checkpoint at close", "err", err)
 	}
-	err := errors.Join(s.rdb.Close(), s.wdb.Close())
+	err := errors.Join(ckptErr, s.rdb.Close(), s.wdb.Close())
 	if err != nil {
 		return fmt.Errorf("close store: %w", err)
 	}

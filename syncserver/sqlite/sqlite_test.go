@@ -5,6 +5,7 @@ import (
 	"context"
 	"database/sql"
 	"errors"
+	"fmt"
 	"io"
 	"log/slog"
 	"os"
@@ -129,6 +130,8 @@ func TestPragmasAreSet(t *testing.T) {
 		{"secure_delete", s.wdb, "1"},
 		{"synchronous", s.rdb, "2"},
 		{"query_only", s.rdb, "1"},
+		{"wal_autocheckpoint", s.wdb, fmt.Sprint(backstopPages)},
+		{"synchronous", s.ckpt.db, "2"},
 	}
 	for _, tt := range tests {
 		var got string
@@ -285,5 +288,42 @@ func TestCloseDrainsAppends(t *testing.T) {
 		if got := heads[w.ID()].Seq; got < uint64(acked[i]) {
 			t.Errorf("writer %d: %d envelopes acknowledged, %d stored", i, acked[i], got)
 		}
+	}
+}
+
+// Commits wake the background checkpointer, which copies the WAL into the database file: in
+// WAL mode nothing else writes that file before the store closes, and the writer's own
+// checkpoint waits for a WAL far larger than this test's.
+func TestCheckpointsRunInTheBackground(t *testing.T) {
+	s, path := openTest(t, Options{})
+	fi, err := os.Stat(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	before := fi.Size()
+	d := storetest.NewDoc(t, 1)
+	d.Create(t, s)
+	for _, env := range d.Writers[0].Updates(t, 50) {
+		if _, err := s.AppendVerified(t.Context(), d.ID, []e2ee.VerifiedEnvelope{env}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	deadline := time.Now().Add(10 * time.Second)
+	for {
+		fi, err := os.Stat(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if fi.Size() > before && s.checkpoints.Load() > 0 {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("database file still %d bytes after 50 commits, %d checkpoints; want it to grow", fi.Size(), s.checkpoints.Load())
+		}
+		time.Sleep(10 * time.Millisecond) // polling interval
+	}
+	// What the checkpoint copied reads back as stored.
+	if entries, err := s.ReadRange(t.Context(), d.ID, 0, 0); err != nil || len(entries) != 50 {
+		t.Errorf("ReadRange = %d entries, %v; want 50", len(entries), err)
 	}
 }

@@ -745,17 +745,37 @@ func testCompact(t *testing.T, s syncserver.Store) {
 	w := d.Writers[0]
 	envs := w.Updates(t, 4)
 	appendOK(t, s, d.ID, envs...)
+	compactable := func(olderThan time.Time) bool {
+		t.Helper()
+		ids, err := c.Compactable(ctx, olderThan)
+		if err != nil {
+			t.Fatalf("Compactable = %v", err)
+		}
+		return slices.Contains(ids, d.ID)
+	}
+	if compactable(time.Now().Add(time.Hour)) {
+		t.Error("Compactable names a document without a snapshot")
+	}
 	if n, err := c.Compact(ctx, d.ID, time.Now().Add(time.Hour)); n != 0 || err != nil {
 		t.Errorf("Compact without a snapshot = %d, %v; want 0, nil", n, err)
 	}
 	if _, err := s.PutSnapshot(ctx, d.ID, 3, w.Next(t, e2ee.KindSnapshot)); err != nil {
 		t.Fatal(err)
 	}
+	if compactable(time.Now().Add(-time.Hour)) {
+		t.Error("Compactable names a document whose snapshot is within the retention")
+	}
 	if n, err := c.Compact(ctx, d.ID, time.Now().Add(-time.Hour)); n != 0 || err != nil {
 		t.Errorf("Compact within the retention = %d, %v; want 0, nil", n, err)
 	}
+	if !compactable(time.Now().Add(time.Hour)) {
+		t.Error("Compactable does not name a document with an old snapshot")
+	}
 	if n, err := c.Compact(ctx, d.ID, time.Now().Add(time.Hour)); n != 3 || err != nil {
 		t.Errorf("Compact = %d, %v; want 3", n, err)
+	}
+	if compactable(time.Now().Add(time.Hour)) {
+		t.Error("Compactable names a document compacted already")
 	}
 	entries := readAll(t, s, d.ID)
 	if len(entries) != 2 || entries[0].Offset != 4 || entries[1].Offset != 5 {

@@ -11,6 +11,7 @@ import (
 	"os"
 	"runtime"
 	"runtime/debug"
+	"runtime/pprof"
 	"strconv"
 	"strings"
 	"syscall"
@@ -34,9 +35,11 @@ type benchFlags struct {
 	updates   int
 	catchUp   int
 	idle      int
+	idleHold  time.Duration
 	rate      float64
 	window    int
 	timeout   time.Duration
+	cpuProf   string
 }
 
 // benchScenarios are the scenario names --scenario accepts, in the order they run.
@@ -54,17 +57,25 @@ one JSON line per scenario:
      acknowledgements allow (--window pushes in flight)
   b  latency: documents with one writer (--rate updates/s) and two subscribers, for --duration;
      p50/p95/p99 from the writer's send to a subscriber's receipt
-  c  idle: --idle authenticated connections that stay idle; relay memory per connection
+  c  idle: --idle authenticated connections that stay idle; relay memory per connection, and
+     with --idle-hold the connections the relay closed while they idled that long (a relay that
+     pings them keeps them all) and its memory at the end
   d  catch-up: a document with --catch-up updates; a fresh subscriber's time to CaughtUp
 
 All traffic goes to 127.0.0.1: --relay must be ws://127.0.0.1:PORT/sync. Without --relay (or
 with --spawn) the relay runs in this process on 127.0.0.1, with a database in a temporary
 directory, and its CPU time and RSS are reported too; client and relay then share the process,
 so the figures include the load generator's share. Every scenario stops after --timeout;
-Ctrl-C cancels.`,
+Ctrl-C cancels.
+
+A relay in another process measures alone: start it with a connection limit per address above
+--idle, and pass its process ID. Each connection costs a file descriptor at both ends; the
+bench checks the limits (ulimit -n) first.`,
 		Example: `  mobio bench                                   # all scenarios against an in-process relay
   mobio bench --scenario a,d
-  mobio bench --relay ws://127.0.0.1:8080/sync --duration 30s`,
+  mobio bench --relay ws://127.0.0.1:8080/sync --duration 30s
+  mobio serve --addr 127.0.0.1:8080 --max-conns-per-ip 20000 --pushes-per-second 1e9 --push-burst 1000000000 &
+  mobio bench --relay ws://127.0.0.1:8080/sync --relay-pid $! --scenario c --idle 10000 --idle-hold 1m`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if err := f.check(); err != nil {
@@ -83,9 +94,11 @@ Ctrl-C cancels.`,
 	fs.IntVar(&f.updates, "updates", 2000, "updates per writer in scenario a")
 	fs.IntVar(&f.catchUp, "catch-up", 5000, "updates of the document scenario d catches up")
 	fs.IntVar(&f.idle, "idle", 1000, "idle connections of scenario c")
+	fs.DurationVar(&f.idleHold, "idle-hold", 0, "how long scenario c keeps its connections idle after measuring (0: not at all)")
 	fs.Float64Var(&f.rate, "rate", 20, "updates per second per writer in scenario b")
 	fs.IntVar(&f.window, "window", 64, "pushes a writer keeps in flight in scenario a")
 	fs.DurationVar(&f.timeout, "timeout", 2*time.Minute, "time limit of each scenario (scenario b: --duration more)")
+	fs.StringVar(&f.cpuProf, "cpuprofile", "", "write a CPU profile of this process (with a spawned relay: relay and clients) to `FILE`")
 	fs.SortFlags = false
 	return cmd
 }
@@ -120,10 +133,59 @@ func (f *benchFlags) check() error {
 		{"rate", !(f.rate > 0)},
 		{"window", f.window < 1},
 		{"timeout", f.timeout <= 0},
+		{"idle-hold", f.idleHold < 0},
 	}
 	for _, c := range checks {
 		if c.bad {
 			return fmt.Errorf("--%s: want more than 0", c.flag)
+		}
+	}
+	if containsString(f.scenarios, "c") {
+		// Scenario c's connections need a descriptor here, and at the relay: here too when
+		// it is spawned.
+		need := f.idle + fdMargin
+		if f.relay == "" {
+			need += f.idle
+		}
+		if err := checkOpenFiles("this process", "/proc/self/limits", need); err != nil {
+			return fmt.Errorf("--idle %d: %w", f.idle, err)
+		}
+		if f.relayPID > 0 {
+			if err := checkOpenFiles("the relay", fmt.Sprintf("/proc/%d/limits", f.relayPID), f.idle+fdMargin); err != nil {
+				return fmt.Errorf("--idle %d: %w", f.idle, err)
+			}
+		}
+	}
+	return nil
+}
+
+// fdMargin is the file descriptors a process needs besides its connections: the database,
+// listeners, standard streams.
+const fdMargin = 64
+
+// checkOpenFiles reports an error when the process whose limits file is path may not open
+// need files. Go programs start with the soft limit raised to the hard one, so the hard limit
+// is what counts; a file that cannot be read proves nothing.
+func checkOpenFiles(who, path string, need int) error {
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return nil
+	}
+	for line := range strings.Lines(string(b)) {
+		rest, ok := strings.CutPrefix(line, "Max open files")
+		if !ok {
+			continue
+		}
+		f := strings.Fields(rest)
+		if len(f) < 1 {
+			return nil
+		}
+		soft, err := strconv.Atoi(f[0])
+		if err != nil {
+			return nil // "unlimited"
+		}
+		if soft < need {
+			return fmt.Errorf("%s may open %d files, and needs %d: raise its limit (ulimit -n)", who, soft, need)
 		}
 	}
 	return nil
@@ -134,6 +196,20 @@ func (a *app) bench(ctx context.Context, f *benchFlags) (err error) {
 	url := f.relay
 	var probe loadgen.Probe
 	settle := func() {}
+	if f.cpuProf != "" {
+		out, err := os.Create(f.cpuProf)
+		if err != nil {
+			return fmt.Errorf("--cpuprofile: %w", err)
+		}
+		if err := pprof.StartCPUProfile(out); err != nil {
+			out.Close()
+			return fmt.Errorf("--cpuprofile: %w", err)
+		}
+		defer func() {
+			pprof.StopCPUProfile()
+			err = errors.Join(err, out.Close())
+		}()
+	}
 	if f.relayPID > 0 {
 		p := pidProbe(f.relayPID)
 		if p.RSSBytes() == 0 {
@@ -156,8 +232,11 @@ func (a *app) bench(ctx context.Context, f *benchFlags) (err error) {
 	}
 	run := func(name string) (any, error) {
 		limit := f.timeout
-		if name == "b" {
+		switch name {
+		case "b":
 			limit += f.duration
+		case "c":
+			limit += f.idleHold
 		}
 		ctx, cancel := context.WithTimeout(ctx, limit)
 		defer cancel()
@@ -167,7 +246,7 @@ func (a *app) bench(ctx context.Context, f *benchFlags) (err error) {
 		case "b":
 			return loadgen.RunLatency(ctx, url, 10*f.docsA, 2, f.rate, f.duration, probe)
 		case "c":
-			return loadgen.RunIdle(ctx, url, f.idle, probe, settle)
+			return loadgen.RunIdle(ctx, url, f.idle, f.idleHold, probe, settle)
 		default:
 			return loadgen.RunCatchUp(ctx, url, f.catchUp, probe)
 		}

@@ -112,6 +112,8 @@ func TestBenchRefusesBadFlags(t *testing.T) {
 		{"unknown scenario", []string{"--scenario", "a,e"}, nil, "--scenario"},
 		{"zero duration", []string{"--duration", "0s"}, nil, "--duration"},
 		{"zero idle", []string{"--idle", "0"}, nil, "--idle"},
+		{"negative idle hold", []string{"--idle-hold", "-1s"}, nil, "--idle-hold"},
+		{"more idle connections than files", []string{"--scenario", "c", "--idle", "2000000000"}, nil, "ulimit -n"},
 		{"relay-pid without relay", []string{"--relay-pid", "1"}, nil, "--relay-pid"},
 	}
 	for _, tt := range tests {
@@ -146,5 +148,24 @@ func TestCheckURLAcceptsLoopbackOnly(t *testing.T) {
 		if err := loadgen.CheckURL(u); !errors.Is(err, loadgen.ErrNotLoopback) {
 			t.Errorf("CheckURL(%q) = %v, want ErrNotLoopback", u, err)
 		}
+	}
+}
+
+// With --idle-hold the idle connections stay open that long, and the relay, which pings them,
+// closes none.
+func TestBenchIdleHoldReportsConnectionsKept(t *testing.T) {
+	out, err := runBench(t, "--spawn", "--scenario", "c", "--idle", "3", "--idle-hold", "200ms", "--timeout", "30s")
+	if err != nil {
+		t.Fatalf("mobio bench: %v", err)
+	}
+	var got map[string]any
+	if err := json.Unmarshal([]byte(out), &got); err != nil {
+		t.Fatalf("output is not one JSON line: %v\n%s", err, out)
+	}
+	if got["held_s"] != 0.2 || got["closed_during_hold"] != 0.0 {
+		t.Errorf("got %s, want held_s 0.2 and closed_during_hold 0", out)
+	}
+	if v, ok := got["relay_rss_held_mb"].(float64); !ok || v <= 0 {
+		t.Errorf("relay_rss_held_mb = %v, want a positive figure: %s", got["relay_rss_held_mb"], out)
 	}
 }

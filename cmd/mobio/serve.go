@@ -38,6 +38,9 @@ type serveFlags struct {
 	logLevel     string
 	drainTimeout time.Duration
 	limits       syncserver.Limits
+	compactEvery time.Duration // 0: never
+	docIdle      time.Duration
+	maxResident  int
 }
 
 func newServeCmd(a *app) *cobra.Command {
@@ -87,6 +90,12 @@ it the relay accepts authentication made for any origin.`,
 	fs.IntVar(&f.limits.MaxConnsPerIP, "max-conns-per-ip", d.MaxConnsPerIP, "concurrent connections from one IP address")
 	fs.DurationVar(&f.limits.AuthTimeout, "auth-timeout", d.AuthTimeout, "time a connection has to authenticate")
 	fs.Int64Var(&f.limits.MaxBlobBytes, "max-blob-bytes", d.MaxBlobBytes, "size of one attachment, in bytes")
+	fs.DurationVar(&f.limits.PingInterval, "ping-interval", d.PingInterval, "time between keepalive pings of a connection")
+	fs.DurationVar(&f.limits.PingTimeout, "ping-timeout", d.PingTimeout, "time a connection has to answer a ping before it is closed")
+	fs.DurationVar(&f.limits.SnapshotRetention, "snapshot-retention", d.SnapshotRetention, "age of a snapshot after which compaction drops the entries it covers")
+	fs.DurationVar(&f.compactEvery, "compact-interval", syncserver.DefaultCompactInterval, "time between compactions; 0 never compacts")
+	fs.DurationVar(&f.docIdle, "doc-idle-timeout", syncserver.DefaultDocIdleTimeout, "time an unused document's state stays in memory")
+	fs.IntVar(&f.maxResident, "max-resident-docs", syncserver.DefaultMaxResidentDocs, "unused documents kept in memory at most")
 	fs.DurationVar(&f.drainTimeout, "drain-timeout", syncserver.DefaultDrainTimeout, "time connections have to finish at shutdown")
 	fs.StringVar(&f.logFormat, "log-format", "text", "log format: text or json (logs go to standard error)")
 	fs.StringVar(&f.logLevel, "log-level", "info", "least level logged: debug, info, warn or error")
@@ -127,6 +136,12 @@ func (f *serveFlags) check() error {
 		{"max-conns-per-ip", l.MaxConnsPerIP < 1, "at least 1"},
 		{"auth-timeout", l.AuthTimeout <= 0, "more than 0"},
 		{"max-blob-bytes", l.MaxBlobBytes < 1, "at least 1"},
+		{"ping-interval", l.PingInterval <= 0, "more than 0"},
+		{"ping-timeout", l.PingTimeout <= 0, "more than 0"},
+		{"snapshot-retention", l.SnapshotRetention <= 0, "more than 0"},
+		{"compact-interval", f.compactEvery < 0, "0 or more"},
+		{"doc-idle-timeout", f.docIdle <= 0, "more than 0"},
+		{"max-resident-docs", f.maxResident < 1, "at least 1"},
 		{"drain-timeout", f.drainTimeout <= 0, "more than 0"},
 	}
 	for _, c := range checks {
@@ -200,13 +215,20 @@ func (a *app) serve(ctx context.Context, f *serveFlags) (err error) {
 	if len(f.origins) == 0 {
 		log.Warn("no --origin given: authentication made for any origin is accepted; name the relay's public URL with --origin")
 	}
+	compactEvery := f.compactEvery
+	if compactEvery == 0 {
+		compactEvery = -1 // the relay reads 0 as its default
+	}
 	relay, err := syncserver.New(syncserver.Config{
-		Addr:         f.addr,
-		Store:        store,
-		Limits:       f.limits,
-		Logger:       log,
-		Origins:      f.origins,
-		DrainTimeout: f.drainTimeout,
+		Addr:            f.addr,
+		Store:           store,
+		Limits:          f.limits,
+		Logger:          log,
+		Origins:         f.origins,
+		DrainTimeout:    f.drainTimeout,
+		CompactInterval: compactEvery,
+		DocIdleTimeout:  f.docIdle,
+		MaxResidentDocs: f.maxResident,
 	})
 	if err != nil {
 		return err

@@ -19,10 +19,14 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/mobio-sync/mobio/e2ee/keyring"
+	"github.com/mobio-sync/mobio/internal/loadgen"
 )
 
 // relayRun is an in-process `mobio serve` for a test.
@@ -218,6 +222,13 @@ func TestServeRefusesBadConfig(t *testing.T) {
 		{name: "negative auth timeout", args: []string{"--auth-timeout", "-1s"}, wantErr: "--auth-timeout: want more than 0"},
 		{name: "zero blob size", args: []string{"--max-blob-bytes", "0"}, wantErr: "--max-blob-bytes: want at least 1"},
 		{name: "zero drain timeout", args: []string{"--drain-timeout", "0s"}, wantErr: "--drain-timeout: want more than 0"},
+		{name: "zero ping interval", args: []string{"--ping-interval", "0s"}, wantErr: "--ping-interval: want more than 0"},
+		{name: "zero ping timeout", args: []string{"--ping-timeout", "0s"}, wantErr: "--ping-timeout: want more than 0"},
+		{name: "zero snapshot retention", args: []string{"--snapshot-retention", "0s"}, wantErr: "--snapshot-retention: want more than 0"},
+		{name: "negative compaction interval", args: []string{"--compact-interval", "-1m"}, wantErr: "--compact-interval: want 0 or more"},
+		{name: "zero document idle timeout", args: []string{"--doc-idle-timeout", "0s"}, wantErr: "--doc-idle-timeout: want more than 0"},
+		{name: "no resident documents", args: []string{"--max-resident-docs", "0"}, wantErr: "--max-resident-docs: want at least 1"},
+		{name: "environment ping interval out of range", env: map[string]string{"MOBIO_PING_INTERVAL": "-1s"}, wantErr: "--ping-interval: want more than 0"},
 		{name: "unknown log format", args: []string{"--log-format", "xml"}, wantErr: `--log-format "xml": want text or json`},
 		{name: "unknown log level", args: []string{"--log-level", "loud"}, wantErr: `--log-level "loud": want debug, info, warn or error`},
 		{name: "number flag not a number", args: []string{"--max-frame-bytes", "lots"}, wantErr: `invalid argument "lots" for "--max-frame-bytes" flag`},
@@ -276,7 +287,9 @@ func TestHelpNamesRelayCommandsAndEnvironment(t *testing.T) {
 			"$MOBIO_TLS_CERT", "$MOBIO_TLS_KEY", "$MOBIO_ORIGIN", "$MOBIO_MAX_FRAME_BYTES",
 			"$MOBIO_MAX_DOCS_PER_CONN", "$MOBIO_PUSHES_PER_SECOND", "$MOBIO_PUSH_BURST",
 			"$MOBIO_MAX_DOC_BYTES", "$MOBIO_MAX_CONNS_PER_IP", "$MOBIO_AUTH_TIMEOUT",
-			"$MOBIO_MAX_BLOB_BYTES", "$MOBIO_LOG_FORMAT", "$MOBIO_LOG_LEVEL", "SIGTERM"}},
+			"$MOBIO_MAX_BLOB_BYTES", "$MOBIO_PING_INTERVAL", "$MOBIO_PING_TIMEOUT",
+			"$MOBIO_SNAPSHOT_RETENTION", "$MOBIO_COMPACT_INTERVAL", "$MOBIO_DOC_IDLE_TIMEOUT",
+			"$MOBIO_MAX_RESIDENT_DOCS", "$MOBIO_LOG_FORMAT", "$MOBIO_LOG_LEVEL", "SIGTERM"}},
 		{args: []string{"admin", "--help"}, want: []string{"backup", "stats"}},
 		{args: []string{"admin", "backup", "--help"}, want: []string{"OUTPUT", "$MOBIO_DATA", "atomically"}},
 		{args: []string{"admin", "stats", "--help"}, want: []string{"--json", "$MOBIO_DATA"}},
@@ -351,4 +364,55 @@ func writeCert(t *testing.T, dir, name string) (cert, key string) {
 		t.Fatal(err)
 	}
 	return cert, key
+}
+
+// metricOf returns the value of the metric line of the relay at addr that starts with name,
+// as a number; -1 when there is none.
+func metricOf(t *testing.T, addr, name string) float64 {
+	t.Helper()
+	_, body := get(t, http.DefaultClient, "http://"+addr+"/metrics")
+	for line := range strings.Lines(body) {
+		if rest, ok := strings.CutPrefix(line, name+" "); ok {
+			v, err := strconv.ParseFloat(strings.TrimSpace(rest), 64)
+			if err != nil {
+				t.Fatalf("metric %s = %q: %v", name, rest, err)
+			}
+			return v
+		}
+	}
+	return -1
+}
+
+// The keepalive and compaction settings reach the relay, from a flag or the environment:
+// with short intervals, an authenticated connection is pinged and compaction passes run.
+func TestServeSchedulesPingsAndCompaction(t *testing.T) {
+	tests := []struct {
+		name string
+		env  map[string]string
+		args []string
+	}{
+		{name: "flags", args: []string{"--ping-interval", "10ms", "--compact-interval", "10ms"}},
+		{name: "environment", env: map[string]string{"MOBIO_PING_INTERVAL": "10ms", "MOBIO_COMPACT_INTERVAL": "10ms"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := startServe(t, tt.env, append([]string{"--addr", "127.0.0.1:0", "--data", t.TempDir()}, tt.args...)...)
+			id, err := keyring.NewIdentity()
+			if err != nil {
+				t.Fatal(err)
+			}
+			c, err := loadgen.Dial(t.Context(), "ws://"+r.addr+"/sync", id)
+			if err != nil {
+				t.Fatalf("dial the relay: %v", err)
+			}
+			defer c.Close()
+			deadline := time.Now().Add(10 * time.Second)
+			for metricOf(t, r.addr, "mobio_relay_pings_total") < 3 || metricOf(t, r.addr, "mobio_relay_compactions_total") < 3 {
+				if time.Now().After(deadline) {
+					t.Fatal("no pings or no compactions within 10s")
+				}
+				time.Sleep(10 * time.Millisecond) // polling interval
+			}
+		})
+	}
 }

@@ -211,6 +211,14 @@ func RunLatency(ctx context.Context, url string, docs, subs int, rate float64, d
 	for i := range groups {
 		g := &groups[i]
 		wg.Go(func() {
+			// Writers start evenly spread over one interval, so that together they push at
+			// a steady rate instead of in bursts of one push per writer at each tick.
+			phase := time.NewTimer(interval * time.Duration(i) / time.Duration(docs))
+			select {
+			case <-phase.C:
+			case <-runCtx.Done():
+				phase.Stop()
+			}
 			t := time.NewTicker(interval)
 			defer t.Stop()
 			n := 0
@@ -306,15 +314,24 @@ type Idle struct {
 	RSSAfterMB   *float64 `json:"relay_rss_after_mb,omitempty"`
 	BytesPerConn *float64 `json:"rss_bytes_per_conn,omitempty"`
 	CPUUSPerConn *float64 `json:"relay_cpu_us_per_handshake,omitempty"`
+	// With a hold: how long the connections stayed idle, how many the relay closed meanwhile
+	// (a relay that pings keeps every one), and the relay's RSS at the end.
+	HeldS            *float64 `json:"held_s,omitempty"`
+	ClosedDuringHold *int     `json:"closed_during_hold,omitempty"`
+	RSSHeldMB        *float64 `json:"relay_rss_held_mb,omitempty"`
 }
 
-// RunIdle runs scenario (c): n authenticated connections that stay idle.
-func RunIdle(ctx context.Context, url string, n int, p Probe, settle func()) (*Idle, error) {
+// dialers is how many connections RunIdle opens at once.
+const dialers = 4
+
+// RunIdle runs scenario (c): n authenticated connections that stay idle, for hold after they
+// are all open.
+func RunIdle(ctx context.Context, url string, n int, hold time.Duration, p Probe, settle func()) (*Idle, error) {
 	id, err := keyring.NewIdentity()
 	if err != nil {
 		return nil, fmt.Errorf("new identity: %w", err)
 	}
-	conns := make([]*Conn, 0, n)
+	conns := make([]*Conn, n)
 	defer func() { closeAll(conns...) }()
 	var before int64
 	if p != nil {
@@ -323,12 +340,29 @@ func RunIdle(ctx context.Context, url string, n int, p Probe, settle func()) (*I
 	}
 	cpu0 := cpu(p)
 	start := time.Now()
-	for range n {
-		c, err := Dial(ctx, url, id)
-		if err != nil {
-			return nil, err
-		}
-		conns = append(conns, c)
+	next := make(chan int, n)
+	for i := range n {
+		next <- i
+	}
+	close(next)
+	errs := make(chan error, dialers)
+	var wg sync.WaitGroup
+	for range dialers {
+		wg.Go(func() {
+			for i := range next {
+				c, err := Dial(ctx, url, id)
+				if err != nil {
+					errs <- fmt.Errorf("connection %d of %d: %w", i+1, n, err)
+					return
+				}
+				conns[i] = c
+			}
+		})
+	}
+	wg.Wait()
+	close(errs)
+	if err := <-errs; err != nil {
+		return nil, err
 	}
 	res := &Idle{Scenario: "c-idle", Conns: n, ConnectMS: ms(time.Since(start))}
 	if p != nil {
@@ -338,6 +372,29 @@ func RunIdle(ctx context.Context, url string, n int, p Probe, settle func()) (*I
 		res.RSSBeforeMB, res.RSSAfterMB = ptr(mb(before)), ptr(mb(after))
 		res.BytesPerConn = ptr(math.Round(float64(after-before) / float64(max(n, 1))))
 		res.CPUUSPerConn = ptr(round(cpuUsed * 1e6 / float64(max(n, 1))))
+	}
+	if hold <= 0 {
+		return res, nil
+	}
+	t := time.NewTimer(hold)
+	defer t.Stop()
+	select {
+	case <-t.C:
+	case <-ctx.Done():
+		return nil, fmt.Errorf("idle scenario: %w", ctx.Err())
+	}
+	closed := 0
+	for _, c := range conns {
+		select {
+		case <-c.done:
+			closed++
+		default:
+		}
+	}
+	res.HeldS, res.ClosedDuringHold = ptr(hold.Seconds()), ptr(closed)
+	if p != nil {
+		settle()
+		res.RSSHeldMB = ptr(mb(p.RSSBytes()))
 	}
 	return res, nil
 }

@@ -11,6 +11,7 @@ import (
 
 	"github.com/mobio-sync/mobio/client"
 	"github.com/mobio-sync/mobio/e2ee"
+	"github.com/mobio-sync/mobio/internal/sqlitedb"
 )
 
 // Blobs live in the database as rows of up to chunkSize bytes (blob_chunks), so that deleting a
@@ -168,14 +169,16 @@ func (c ctxReader) Read(p []byte) (int, error) {
 // transaction of its own, under OpenBlob's ctx: it reads nothing once ctx ends, and reports
 // ErrNotFound for a blob deleted while it is read.
 func (s *Store) OpenBlob(ctx context.Context, doc e2ee.DocID, id e2ee.Hash) (io.ReadSeekCloser, int64, error) {
-	var r *blobReader
+	var (
+		blobID int64 // never reused (AUTOINCREMENT): a deleted blob's chunks stay missing
+		size   int64
+	)
 	err := s.readTx(ctx, func(tx *sql.Tx) error {
 		d, err := lookupDoc(ctx, tx, doc)
 		if err != nil {
 			return err
 		}
-		r = &blobReader{ctx: ctx, db: s.rdb, id: id}
-		err = tx.QueryRowContext(ctx, "SELECT id, size FROM blobs WHERE doc_id = ? AND hash = ?", d.id, id[:]).Scan(&r.blobID, &r.size)
+		err = tx.QueryRowContext(ctx, "SELECT id, size FROM blobs WHERE doc_id = ? AND hash = ?", d.id, id[:]).Scan(&blobID, &size)
 		if errors.Is(err, sql.ErrNoRows) {
 			return client.ErrNotFound
 		}
@@ -184,84 +187,14 @@ func (s *Store) OpenBlob(ctx context.Context, doc e2ee.DocID, id e2ee.Hash) (io.
 	if err != nil {
 		return nil, 0, fmt.Errorf("open blob %s of %s: %w", id, doc, err)
 	}
-	return r, r.size, nil
-}
-
-// blobReader reads a stored blob chunk by chunk.
-type blobReader struct {
-	// ctx is OpenBlob's: the reader belongs to that call, and its reads end with it.
-	ctx    context.Context
-	db     *sql.DB
-	id     e2ee.Hash
-	blobID int64 // never reused (AUTOINCREMENT)
-	size   int64
-
-	pos      int64
-	chunkOff int64  // offset of chunk in the blob
-	chunk    []byte // the chunk last read, nil before the first
-	closed   bool
-}
-
-func (r *blobReader) Read(p []byte) (int, error) {
-	if r.closed {
-		return 0, errors.New("read blob: reader closed")
-	}
-	if r.pos >= r.size {
-		return 0, io.EOF
-	}
-	if r.chunk == nil || r.pos < r.chunkOff || r.pos >= r.chunkOff+int64(len(r.chunk)) {
-		if err := r.load(); err != nil {
-			return 0, err
-		}
-	}
-	n := copy(p, r.chunk[r.pos-r.chunkOff:])
-	r.pos += int64(n)
-	return n, nil
-}
-
-// load reads the chunk holding r.pos.
-func (r *blobReader) load() error {
-	var off int64
-	var data []byte
-	err := r.db.QueryRowContext(r.ctx,
-		"SELECT off, data FROM blob_chunks WHERE blob_id = ? AND off <= ? ORDER BY off DESC LIMIT 1", r.blobID, r.pos).
-		Scan(&off, &data)
-	if errors.Is(err, sql.ErrNoRows) {
-		err = client.ErrNotFound
-	}
-	if err != nil {
-		return fmt.Errorf("read blob %s at %d: %w", r.id, r.pos, err)
-	}
-	if r.pos >= off+int64(len(data)) {
-		return fmt.Errorf("read blob %s at %d: chunks end at %d: %w", r.id, r.pos, off+int64(len(data)), client.ErrNotFound)
-	}
-	r.chunkOff, r.chunk = off, data
-	return nil
-}
-
-func (r *blobReader) Seek(offset int64, whence int) (int64, error) {
-	var abs int64
-	switch whence {
-	case io.SeekStart:
-		abs = offset
-	case io.SeekCurrent:
-		abs = r.pos + offset
-	case io.SeekEnd:
-		abs = r.size + offset
-	default:
-		return 0, errors.New("seek blob: invalid whence")
-	}
-	if abs < 0 {
-		return 0, errors.New("seek blob: negative position")
-	}
-	r.pos = abs
-	return abs, nil
-}
-
-func (r *blobReader) Close() error {
-	r.closed = true
-	r.chunk = nil
-	return nil
+	r := sqlitedb.NewChunkReader(ctx, s.rdb, sqlitedb.Chunks{
+		Query:       "SELECT off, data FROM blob_chunks WHERE blob_id = ? AND off <= ? ORDER BY off DESC LIMIT 1",
+		Args:        []any{blobID},
+		Size:        size,
+		Name:        "blob " + id.String(),
+		ErrNotFound: client.ErrNotFound,
+	})
+	return r, size, nil
 }
 
 // Blobs implements [client.Store], ordered by document, then blob ID.

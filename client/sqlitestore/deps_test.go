@@ -15,11 +15,12 @@ const pkg = "github.com/mobio-sync/mobio/client/sqlitestore"
 // support.
 func TestStoreImportsNoAdapter(t *testing.T) {
 	deptest.Forbid(t, pkg, map[string]string{
-		"github.com/mobio-sync/mobio/syncserver/...":   "a client store never links the relay",
-		"github.com/mobio-sync/mobio/crdt/...":         "the store moves change bytes and never parses documents",
-		"github.com/automerge/automerge-go":            "the store moves change bytes and never parses documents",
-		"github.com/mobio-sync/mobio/client/memstore":  "adapters never import each other",
-		"github.com/mobio-sync/mobio/client/storetest": "test support is not linked into programs",
+		"github.com/mobio-sync/mobio/syncserver/...":                 "a client store never links the relay",
+		"github.com/mobio-sync/mobio/crdt/...":                       "the store moves change bytes and never parses documents",
+		"github.com/automerge/automerge-go":                          "the store moves change bytes and never parses documents",
+		"github.com/mobio-sync/mobio/client/memstore":                "adapters never import each other",
+		"github.com/mobio-sync/mobio/client/storetest":               "test support is not linked into programs",
+		"github.com/mobio-sync/mobio/internal/sqlitedb/sqlitedbtest": "test support is not linked into programs",
 	})
 }
 

@@ -2,8 +2,6 @@ package sqlitestore
 
 import (
 	"bytes"
-	"database/sql"
-	"encoding/hex"
 	"flag"
 	"fmt"
 	"io"
@@ -16,6 +14,7 @@ import (
 
 	"github.com/mobio-sync/mobio/client"
 	"github.com/mobio-sync/mobio/e2ee"
+	"github.com/mobio-sync/mobio/internal/sqlitedb/sqlitedbtest"
 )
 
 var update = flag.Bool("update", false, "rewrite the fixture of the current schema version under testdata")
@@ -28,7 +27,7 @@ var update = flag.Bool("update", false, "rewrite the fixture of the current sche
 // shipped migration or the way rows are written changed: add a migration instead, or, while
 // the version is unreleased, rewrite the fixture with -update.
 func TestSchemaFixtureIsCurrent(t *testing.T) {
-	ms, err := migrations()
+	ms, err := schema.Migrations()
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -50,7 +49,7 @@ func TestSchemaFixtureIsCurrent(t *testing.T) {
 
 // Each fixture opens (migrating to the current version) and reads back as written.
 func TestSchemaFixturesOpen(t *testing.T) {
-	ms, err := migrations()
+	ms, err := schema.Migrations()
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -62,7 +61,7 @@ func TestSchemaFixturesOpen(t *testing.T) {
 				t.Fatalf("fixture of schema version %d: %v (write it with -update when shipping the version)", v, err)
 			}
 			path := filepath.Join(t.TempDir(), "fixture.db") // Open migrates: never in testdata
-			loadDump(t, path, string(src))
+			sqlitedbtest.Load(t, path, string(src))
 			s, err := Open(t.Context(), path)
 			if err != nil {
 				t.Fatalf("Open(%s) = %v", name, err)
@@ -133,7 +132,7 @@ func writeFixture(t *testing.T) string {
 			t.Fatalf("fixture step %d: %v", i, err)
 		}
 	}
-	return dumpDatabase(t, path)
+	return sqlitedbtest.Dump(t, path)
 }
 
 func checkFixture(t *testing.T, s *Store) {
@@ -184,91 +183,4 @@ func firstDiff(got, want string) string {
 		}
 	}
 	return ""
-}
-
-// dumpDatabase writes the database at path as SQL text: user_version, the schema in creation
-// order, then every row of every table (SQLite's own, such as sqlite_sequence, apart), blobs
-// in hex, ordered by rowid.
-func dumpDatabase(t *testing.T, path string) string {
-	t.Helper()
-	db, err := sql.Open("sqlite", path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
-	var b strings.Builder
-	var version int
-	if err := db.QueryRow("PRAGMA user_version").Scan(&version); err != nil {
-		t.Fatal(err)
-	}
-	fmt.Fprintf(&b, "PRAGMA user_version = %d;\n", version)
-	rows, err := db.Query("SELECT type, name, sql FROM sqlite_master WHERE sql IS NOT NULL AND name NOT LIKE 'sqlite_%' ORDER BY rowid")
-	if err != nil {
-		t.Fatal(err)
-	}
-	var tables []string
-	for rows.Next() {
-		var typ, name, stmt string
-		if err := rows.Scan(&typ, &name, &stmt); err != nil {
-			t.Fatal(err)
-		}
-		fmt.Fprintf(&b, "%s;\n", stmt)
-		if typ == "table" {
-			tables = append(tables, name)
-		}
-	}
-	rows.Close()
-	for _, table := range tables {
-		rows, err := db.Query("SELECT * FROM " + table + " ORDER BY rowid")
-		if err != nil {
-			t.Fatal(err)
-		}
-		cols, _ := rows.Columns()
-		for rows.Next() {
-			vals := make([]any, len(cols))
-			ptrs := make([]any, len(cols))
-			for i := range vals {
-				ptrs[i] = &vals[i]
-			}
-			if err := rows.Scan(ptrs...); err != nil {
-				t.Fatal(err)
-			}
-			lits := make([]string, len(vals))
-			for i, v := range vals {
-				lits[i] = sqlLiteral(v)
-			}
-			fmt.Fprintf(&b, "INSERT INTO %s VALUES(%s);\n", table, strings.Join(lits, ","))
-		}
-		rows.Close()
-	}
-	return b.String()
-}
-
-func sqlLiteral(v any) string {
-	switch v := v.(type) {
-	case nil:
-		return "NULL"
-	case []byte:
-		return "X'" + hex.EncodeToString(v) + "'"
-	case string:
-		return "'" + strings.ReplaceAll(v, "'", "''") + "'"
-	case int64:
-		return strconv.FormatInt(v, 10)
-	case float64:
-		return strconv.FormatFloat(v, 'g', -1, 64)
-	}
-	return fmt.Sprintf("'%v'", v)
-}
-
-// loadDump creates the database at path from a dump written by dumpDatabase.
-func loadDump(t *testing.T, path, dump string) {
-	t.Helper()
-	db, err := sql.Open("sqlite", path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
-	if _, err := db.Exec(dump); err != nil {
-		t.Fatalf("load fixture dump: %v", err)
-	}
 }

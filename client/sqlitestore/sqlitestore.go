@@ -35,15 +35,11 @@ import (
 	"embed"
 	"errors"
 	"fmt"
-	"io/fs"
-	"net/url"
-	"path"
-	"strconv"
-	"strings"
 	"sync/atomic"
 	"time"
 
 	"github.com/mobio-sync/mobio/client"
+	"github.com/mobio-sync/mobio/internal/sqlitedb"
 	_ "modernc.org/sqlite" // registers the "sqlite" driver
 )
 
@@ -78,39 +74,33 @@ var _ client.Store = (*Store)(nil)
 //go:embed schema/*.sql
 var schemaFS embed.FS
 
+// schema is the store's schema: the migrations in schema/.
+var schema = sqlitedb.Schema{FS: schemaFS, Dir: "schema", ErrTooNew: ErrSchemaTooNew}
+
 // Open opens or creates the database at path and brings its schema up to date. The caller
 // closes the store with [Store.Close].
 func Open(ctx context.Context, path string) (*Store, error) {
 	s := &Store{path: path}
-	// The writer opens first: it sets WAL mode, which the read-only connections cannot.
-	wdb, err := sql.Open("sqlite", dsn(path, connWriter))
+	// The writer opens first: it sets WAL mode, which the read-only connections cannot. One
+	// writing connection per process: this process's writes queue in database/sql rather
+	// than in SQLite's busy loop.
+	wdb, err := sqlitedb.OpenConn(dsn(path, connWriter))
 	if err != nil {
 		return nil, fmt.Errorf("open store %s: %w", path, err)
 	}
-	// One writing connection per process: this process's writes queue in database/sql
-	// rather than in SQLite's busy loop.
-	wdb.SetMaxOpenConns(1)
-	wdb.SetMaxIdleConns(1)
-	wdb.SetConnMaxIdleTime(0)
-	wdb.SetConnMaxLifetime(0)
-	if err := setWAL(ctx, wdb); err != nil {
+	// Another process may be switching the same new file at this moment: setting WAL mode
+	// is retried for as long as a transaction would wait for a lock.
+	if err := sqlitedb.SetWAL(ctx, wdb, busyTimeout); err != nil {
 		wdb.Close()
 		return nil, fmt.Errorf("open store %s: %w", path, err)
 	}
-	if _, err := migrate(ctx, wdb); err != nil {
+	if _, err := schema.Migrate(ctx, wdb); err != nil {
 		wdb.Close()
 		return nil, fmt.Errorf("open store %s: %w", path, err)
 	}
-	rdb, err := sql.Open("sqlite", dsn(path, connReader))
+	rdb, err := sqlitedb.OpenPool(ctx, dsn(path, connReader), readConns)
 	if err != nil {
 		wdb.Close()
-		return nil, fmt.Errorf("open store %s: %w", path, err)
-	}
-	rdb.SetMaxOpenConns(readConns)
-	rdb.SetMaxIdleConns(readConns)
-	if err := rdb.PingContext(ctx); err != nil {
-		wdb.Close()
-		rdb.Close()
 		return nil, fmt.Errorf("open store %s: %w", path, err)
 	}
 	s.wdb, s.rdb = wdb, rdb
@@ -155,7 +145,8 @@ func pragmas(kind connKind) []string {
 		// A deleted document's plaintext changes do not linger in free pages.
 		"secure_delete(ON)",
 	}
-	// journal_mode is not here but in setWAL: it is a property of the file, set once.
+	// journal_mode is not here but in Open (sqlitedb.SetWAL): it is a property of the file,
+	// set once.
 	if kind == connReader {
 		// Readers never write, even by mistake.
 		p = append(p, "query_only(ON)")
@@ -163,118 +154,12 @@ func pragmas(kind connKind) []string {
 	return p
 }
 
-// dsn is the data source name of the database at path for a connection of kind.
+// dsn is the data source name of the database at path for a connection of kind. The
+// writer's transactions take the write lock when they begin, waiting for it with
+// busy_timeout: a transaction that read first and then tried to write while another process
+// wrote would fail with SQLITE_BUSY, which no wait resolves.
 func dsn(path string, kind connKind) string {
-	q := url.Values{}
-	for _, p := range pragmas(kind) {
-		q.Add("_pragma", p)
-	}
-	if kind == connWriter {
-		// Write transactions take the write lock when they begin (waiting for it with
-		// busy_timeout). A deferred transaction that read first and then tried to write
-		// while another process wrote would fail with SQLITE_BUSY, which no wait resolves.
-		q.Set("_txlock", "immediate")
-	}
-	return "file:" + (&url.URL{Path: path}).EscapedPath() + "?" + q.Encode()
-}
-
-// setWAL puts the database in WAL mode: readers read while a writer commits, also across
-// processes, and a commit is one append and one sync of the log file. The mode is stored in
-// the file. Switching takes an exclusive lock for which SQLite does not wait (busy_timeout
-// does not apply) when another process opens the same new file at that moment, so setWAL
-// tries again, for up to busyTimeout.
-func setWAL(ctx context.Context, db *sql.DB) error {
-	deadline := time.Now().Add(busyTimeout)
-	for {
-		var mode string
-		err := db.QueryRowContext(ctx, "PRAGMA journal_mode = WAL").Scan(&mode)
-		if err == nil && mode == "wal" {
-			return nil
-		}
-		if err == nil {
-			err = fmt.Errorf("journal mode is %q", mode)
-		}
-		if time.Now().After(deadline) {
-			return fmt.Errorf("set WAL mode: %w", err)
-		}
-		select {
-		case <-ctx.Done():
-			return fmt.Errorf("set WAL mode: %w", ctx.Err())
-		case <-time.After(5 * time.Millisecond):
-		}
-	}
-}
-
-// migration is one numbered file of schema/.
-type migration struct {
-	version int
-	name    string
-	sql     string
-}
-
-// migrations returns the embedded migrations in order, checking that they are numbered 1, 2,
-// 3, … without gaps.
-func migrations() ([]migration, error) {
-	names, err := fs.Glob(schemaFS, "schema/*.sql")
-	if err != nil {
-		return nil, err
-	}
-	var out []migration
-	for i, name := range names { // Glob sorts by name, and names start with three digits
-		base := path.Base(name)
-		n, err := strconv.Atoi(strings.SplitN(base, "-", 2)[0])
-		if err != nil || n != i+1 {
-			return nil, fmt.Errorf("schema file %s: want number %03d", base, i+1)
-		}
-		b, err := schemaFS.ReadFile(name)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, migration{version: n, name: base, sql: string(b)})
-	}
-	return out, nil
-}
-
-// migrate applies the migrations the database lacks, each in one write transaction with its
-// version, and returns the schema version. The version is read inside the transaction, so
-// that two processes opening a new file at once apply each migration once.
-func migrate(ctx context.Context, db *sql.DB) (int, error) {
-	ms, err := migrations()
-	if err != nil {
-		return 0, err
-	}
-	for {
-		tx, err := db.BeginTx(ctx, nil) // immediate: holds the write lock
-		if err != nil {
-			return 0, fmt.Errorf("migrate: %w", err)
-		}
-		var version int
-		if err := tx.QueryRowContext(ctx, "PRAGMA user_version").Scan(&version); err != nil {
-			tx.Rollback()
-			return 0, fmt.Errorf("read schema version: %w", err)
-		}
-		if version > len(ms) {
-			tx.Rollback()
-			return version, fmt.Errorf("%w: version %d, newest known %d", ErrSchemaTooNew, version, len(ms))
-		}
-		if version == len(ms) {
-			tx.Rollback()
-			return version, nil
-		}
-		m := ms[version]
-		if _, err := tx.ExecContext(ctx, m.sql); err != nil {
-			tx.Rollback()
-			return version, fmt.Errorf("migrate to %s: %w", m.name, err)
-		}
-		// user_version is in the database header, written by this transaction.
-		if _, err := tx.ExecContext(ctx, fmt.Sprintf("PRAGMA user_version = %d", m.version)); err != nil {
-			tx.Rollback()
-			return version, fmt.Errorf("migrate to %s: %w", m.name, err)
-		}
-		if err := tx.Commit(); err != nil {
-			return version, fmt.Errorf("migrate to %s: %w", m.name, err)
-		}
-	}
+	return sqlitedb.DSN(path, pragmas(kind), kind == connWriter)
 }
 
 // writeTx runs fn in one write transaction and commits it if fn returns nil.

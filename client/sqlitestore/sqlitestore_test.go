@@ -7,13 +7,13 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"strconv"
 	"sync"
 	"testing"
 
 	"github.com/mobio-sync/mobio/client"
 	"github.com/mobio-sync/mobio/client/storetest"
 	"github.com/mobio-sync/mobio/e2ee"
+	"github.com/mobio-sync/mobio/internal/sqlitedb/sqlitedbtest"
 )
 
 // openTest opens a store in a fresh directory.
@@ -58,7 +58,7 @@ func TestClosedStoreFailsWithErrClosed(t *testing.T) {
 }
 
 func TestSchemaVersion(t *testing.T) {
-	ms, err := migrations()
+	ms, err := schema.Migrations()
 	if err != nil {
 		t.Fatalf("migrations = %v", err)
 	}
@@ -76,14 +76,7 @@ func TestSchemaVersion(t *testing.T) {
 			if err := s.Close(); err != nil {
 				t.Fatal(err)
 			}
-			db, err := sql.Open("sqlite", path)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if _, err := db.Exec("PRAGMA user_version = " + strconv.Itoa(tt.version)); err != nil {
-				t.Fatal(err)
-			}
-			db.Close()
+			sqlitedbtest.SetVersion(t, path, tt.version)
 			s2, err := Open(t.Context(), path)
 			if !errors.Is(err, tt.want) && !(tt.want == nil && err == nil) {
 				t.Fatalf("Open = %v, want %v", err, tt.want)

@@ -141,6 +141,17 @@ func (a *app) withSessionOpts(ctx context.Context, f *homeFlags, o sessionOpts, 
 	return fn(x)
 }
 
+// withDoc runs fn in a session opened with o, on the document that arg names (resolveDoc).
+func (a *app) withDoc(ctx context.Context, f *homeFlags, o sessionOpts, arg string, fn func(*session, client.DocInfo) error) error {
+	return a.withSessionOpts(ctx, f, o, func(x *session) error {
+		d, err := x.resolveDoc(ctx, arg)
+		if err != nil {
+			return err
+		}
+		return fn(x, d)
+	})
+}
+
 // newBioDoc is the engine's factory of document replicas: a biography loaded (and migrated to
 // this build's schema) from saved bytes, or for none a replica without any content
 // (crdt.Empty) rather than a fresh crdt.New: a member who joins receives the document as the
@@ -282,7 +293,7 @@ func newBioNewCmd(a *app, f *homeFlags) *cobra.Command {
 			})
 		},
 	}
-	cmd.Flags().StringVar(&title, "title", "", "local `NAME` of the biography, such as the newcomer's name")
+	titleFlag(cmd, &title)
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print as JSON")
 	return cmd
 }
@@ -415,11 +426,7 @@ func newBioCheckCmd(a *app, f *homeFlags) *cobra.Command {
 		Short: "Print what validation finds missing or wrong; fail when it finds something",
 		Args:  cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return a.withSession(cmd.Context(), f, func(x *session) error {
-				d, err := x.resolveDoc(cmd.Context(), args[0])
-				if err != nil {
-					return err
-				}
+			return a.withDoc(cmd.Context(), f, sessionOpts{}, args[0], func(x *session, d client.DocInfo) error {
 				var problems []crdt.Problem
 				if err := x.read(cmd.Context(), d.ID, func(b *crdt.Biography) error {
 					problems = b.Validate()
@@ -546,15 +553,12 @@ references) to it; additions made elsewhere at the same time all survive.`,
   mobio bio add amina person.nationalities SY`,
 		Args: cobra.MinimumNArgs(2),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return a.withSession(cmd.Context(), f, func(x *session) error {
-				d, err := x.resolveDoc(cmd.Context(), args[0])
-				if err != nil {
-					return err
-				}
+			return a.withDoc(cmd.Context(), f, sessionOpts{}, args[0], func(x *session, d client.DocInfo) error {
 				var (
 					problems []crdt.Problem
 					r        fieldRef
 					entry    string
+					err      error
 				)
 				err = x.edit(cmd.Context(), d.ID, "add "+args[1], func(b *crdt.Biography) error {
 					if r, err = resolvePath(b, x.Lang, args[1]); err != nil {
@@ -655,14 +659,10 @@ func newBioRemoveCmd(a *app, f *homeFlags) *cobra.Command {
   mobio bio remove amina person.nationalities IQ`,
 		Args: cobra.MinimumNArgs(2),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return a.withSession(cmd.Context(), f, func(x *session) error {
-				d, err := x.resolveDoc(cmd.Context(), args[0])
-				if err != nil {
-					return err
-				}
+			return a.withDoc(cmd.Context(), f, sessionOpts{}, args[0], func(x *session, d client.DocInfo) error {
 				var done string
 				var change editChange
-				err = x.edit(cmd.Context(), d.ID, "remove "+args[1], func(b *crdt.Biography) error {
+				err := x.edit(cmd.Context(), d.ID, "remove "+args[1], func(b *crdt.Biography) error {
 					r, err := resolvePath(b, x.Lang, args[1])
 					if err != nil {
 						return err

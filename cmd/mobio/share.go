@@ -64,9 +64,45 @@ Everything here but members needs the relay: --relay, $MOBIO_RELAY or config key
 	return cmd
 }
 
+// relayOpts are the options of a session for cmd, which needs the relay.
+func relayOpts(cmd *cobra.Command) sessionOpts {
+	return sessionOpts{needRelay: true, cmd: cmd.CommandPath()}
+}
+
 // withRelaySession runs fn in a session that has a relay.
 func (a *app) withRelaySession(cmd *cobra.Command, f *homeFlags, fn func(*session) error) error {
-	return a.withSessionOpts(cmd.Context(), f, sessionOpts{needRelay: true, cmd: cmd.CommandPath()}, fn)
+	return a.withSessionOpts(cmd.Context(), f, relayOpts(cmd), fn)
+}
+
+// otherIdentity reads a public identity from arg, as readPublicIdentity does, and refuses the
+// session's own: a member to add or a successor is someone else.
+func (x *session) otherIdentity(arg string) (e2ee.IdentityPublic, error) {
+	pub, err := readPublicIdentity(arg, x.Lang)
+	if err != nil {
+		return pub, err
+	}
+	if pub.ID() == x.c.ID() {
+		return e2ee.IdentityPublic{}, newUserError(errBadValue, x.Lang, msgThatIsYou)
+	}
+	return pub, nil
+}
+
+// confirmed asks the question prompt (confirm) and fails with errNotConfirmed unless the
+// answer is yes.
+func (a *app) confirmed(lang string, prompt msgID) error {
+	ok, err := a.confirm(lang, prompt)
+	if err != nil {
+		return err
+	}
+	if !ok {
+		return newUserError(errNotConfirmed, lang, msgCancelled)
+	}
+	return nil
+}
+
+// titleFlag registers --title, the local name of a biography.
+func titleFlag(cmd *cobra.Command, title *string) {
+	cmd.Flags().StringVar(title, "title", "", "local `NAME` of the biography, such as the newcomer's name")
 }
 
 // parseRole parses --role: counsellor or viewer (the owner is the one who created the document).
@@ -190,9 +226,16 @@ type joinedJSON struct {
 	Synced bool   `json:"synced"`
 }
 
-// fetchJoined syncs a document just accepted or joined, so that its content is here, and
-// reports it. A failed sync is not the command's failure: the next mobio sync fetches it.
-func (a *app) fetchJoined(ctx context.Context, x *session, id e2ee.DocID, asJSON bool) error {
+// fetchJoined reports the outcome joinErr of accepting or joining document id, then syncs
+// the document, so that its content is here, and reports it. A failed sync is not the
+// command's failure: the next mobio sync fetches it.
+func (a *app) fetchJoined(ctx context.Context, x *session, id e2ee.DocID, joinErr error, asJSON bool) error {
+	switch {
+	case errors.Is(joinErr, client.ErrExists):
+		return newUserError(joinErr, x.Lang, msgAlreadyHaveDoc, shortDocID(id))
+	case joinErr != nil:
+		return x.clientError(joinErr)
+	}
 	sctx, cancel := context.WithTimeout(ctx, shareSyncTimeout)
 	serr := x.c.Sync(sctx)
 	cancel()
@@ -241,17 +284,11 @@ history. The title is a local name for the biography, kept on this device only.`
 					return newUserError(fmt.Errorf("%w: %w", errBadInvite, err), x.Lang, msgBadInviteLink)
 				}
 				id, err := x.c.Accept(cmd.Context(), link, title)
-				switch {
-				case errors.Is(err, client.ErrExists):
-					return newUserError(err, x.Lang, msgAlreadyHaveDoc, shortDocID(id))
-				case err != nil:
-					return x.clientError(err)
-				}
-				return a.fetchJoined(cmd.Context(), x, id, asJSON)
+				return a.fetchJoined(cmd.Context(), x, id, err, asJSON)
 			})
 		},
 	}
-	cmd.Flags().StringVar(&title, "title", "", "local `NAME` of the biography, such as the newcomer's name")
+	titleFlag(cmd, &title)
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print as JSON")
 	return cmd
 }
@@ -267,14 +304,7 @@ func (a *app) confirmFingerprint(x *session, pub e2ee.IdentityPublic, yes bool) 
 	if yes {
 		return nil
 	}
-	ok, err := a.confirm(x.Lang, msgConfirmCompared)
-	if err != nil {
-		return err
-	}
-	if !ok {
-		return newUserError(errNotConfirmed, x.Lang, msgCancelled)
-	}
-	return nil
+	return a.confirmed(x.Lang, msgConfirmCompared)
 }
 
 func newShareAddCmd(a *app, f *homeFlags) *cobra.Command {
@@ -300,12 +330,9 @@ prints.`,
 				if err != nil {
 					return err
 				}
-				pub, err := readPublicIdentity(args[1], x.Lang)
+				pub, err := x.otherIdentity(args[1])
 				if err != nil {
 					return err
-				}
-				if pub.ID() == x.c.ID() {
-					return newUserError(errBadValue, x.Lang, msgThatIsYou)
 				}
 				d, err := x.resolveDoc(cmd.Context(), args[0])
 				if err != nil {
@@ -354,18 +381,11 @@ device only.`,
 				if err != nil {
 					return newUserError(errNoDoc, x.Lang, msgBadDocID, args[0])
 				}
-				err = x.c.Join(cmd.Context(), id, title)
-				switch {
-				case errors.Is(err, client.ErrExists):
-					return newUserError(err, x.Lang, msgAlreadyHaveDoc, shortDocID(id))
-				case err != nil:
-					return x.clientError(err)
-				}
-				return a.fetchJoined(cmd.Context(), x, id, asJSON)
+				return a.fetchJoined(cmd.Context(), x, id, x.c.Join(cmd.Context(), id, title), asJSON)
 			})
 		},
 	}
-	cmd.Flags().StringVar(&title, "title", "", "local `NAME` of the biography, such as the newcomer's name")
+	titleFlag(cmd, &title)
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print as JSON")
 	return cmd
 }
@@ -389,11 +409,7 @@ brings it up to date): their role, the beginning of their identity ID and their
 fingerprint. mobio share revoke takes a member by the beginning of either.`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return a.withSession(cmd.Context(), f, func(x *session) error {
-				d, err := x.resolveDoc(cmd.Context(), args[0])
-				if err != nil {
-					return err
-				}
+			return a.withDoc(cmd.Context(), f, sessionOpts{}, args[0], func(x *session, d client.DocInfo) error {
 				members, err := x.c.Members(cmd.Context(), d.ID)
 				if err != nil {
 					return x.clientError(err)
@@ -462,11 +478,7 @@ before stays on their devices. MEMBER may be you: you leave the biography, after
 changes not yet sent reach the relay.`,
 		Args: cobra.ExactArgs(2),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return a.withRelaySession(cmd, f, func(x *session) error {
-				d, err := x.resolveDoc(cmd.Context(), args[0])
-				if err != nil {
-					return err
-				}
+			return a.withDoc(cmd.Context(), f, relayOpts(cmd), args[0], func(x *session, d client.DocInfo) error {
 				members, err := x.c.Members(cmd.Context(), d.ID)
 				if err != nil {
 					return x.clientError(err)
@@ -478,12 +490,8 @@ changes not yet sent reach the relay.`,
 				if m.Me && !yes {
 					// Leaving is not undone by oneself: only a remaining member can add one back.
 					fmt.Fprintln(a.Stderr, msg(x.Lang, msgLeaveWarning, docTitle(x.Lang, d.Title)))
-					ok, err := a.confirm(x.Lang, msgConfirmLeave)
-					if err != nil {
+					if err := a.confirmed(x.Lang, msgConfirmLeave); err != nil {
 						return err
-					}
-					if !ok {
-						return newUserError(errNotConfirmed, x.Lang, msgCancelled)
 					}
 				}
 				if err := x.c.Revoke(cmd.Context(), d.ID, m.Identity.ID()); err != nil {
@@ -557,12 +565,9 @@ As with mobio share add, compare the successor's fingerprint in person first.`,
 		Args: cobra.ExactArgs(2),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return a.withRelaySession(cmd, f, func(x *session) error {
-				pub, err := readPublicIdentity(args[1], x.Lang)
+				pub, err := x.otherIdentity(args[1])
 				if err != nil {
 					return err
-				}
-				if pub.ID() == x.c.ID() {
-					return newUserError(errBadValue, x.Lang, msgThatIsYou)
 				}
 				d, err := x.resolveDoc(cmd.Context(), args[0])
 				if err != nil {

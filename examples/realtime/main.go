@@ -12,77 +12,55 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"os"
 	"slices"
 	"time"
 
 	"github.com/mobio-sync/mobio/client"
-	"github.com/mobio-sync/mobio/client/memstore"
 	"github.com/mobio-sync/mobio/crdt"
 	"github.com/mobio-sync/mobio/e2ee"
-	"github.com/mobio-sync/mobio/e2ee/keyring"
+	"github.com/mobio-sync/mobio/examples/demo"
 )
 
 // budget is the latency a person at the other screen still perceives as live.
 const budget = time.Second
 
-func main() {
-	start := time.Now()
-	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
-	err := run(ctx)
-	cancel()
-	if err != nil {
-		fmt.Fprintln(os.Stderr, "realtime: FAIL:", err)
-		os.Exit(1)
-	}
-	fmt.Printf("realtime: OK (%v)\n", time.Since(start).Round(time.Millisecond))
-}
+func main() { demo.Main("realtime", run) }
 
 // turn is one field a person moves to and fills in, as typed.
 type turn struct {
 	field, input string
 }
 
-func run(ctx context.Context) (err error) {
-	r, err := startRelay(ctx)
+func run(ctx context.Context, r *demo.Relay) error {
+	newcomer, err := demo.NewPerson("newcomer", r.SyncURL)
 	if err != nil {
 		return err
 	}
-	defer func() { err = errors.Join(err, r.Stop()) }()
-	fmt.Println("relay:      listening on", r.SyncURL)
-
-	newcomer, err := newPerson("newcomer", r.SyncURL)
+	defer newcomer.Close()
+	counsellor, err := demo.NewPerson("counsellor", r.SyncURL)
 	if err != nil {
 		return err
 	}
-	defer newcomer.close()
-	counsellor, err := newPerson("counsellor", r.SyncURL)
-	if err != nil {
-		return err
-	}
-	defer counsellor.close()
+	defer counsellor.Close()
 
 	first, err := crdt.New()
 	if err != nil {
 		return err
 	}
-	doc, err := newcomer.c.Create(ctx, "Amira H.", first)
+	doc, err := newcomer.Client.Create(ctx, "Amira H.", first)
 	if err != nil {
 		return fmt.Errorf("create: %w", err)
 	}
-	if err := newcomer.sync(ctx); err != nil {
+	if err := newcomer.Sync(ctx); err != nil {
 		return err
 	}
-	if err := newcomer.c.Add(ctx, doc, counsellor.id.Public(), e2ee.RoleCounsellor); err != nil {
-		return fmt.Errorf("add the counsellor: %w", err)
+	if err := newcomer.Add(ctx, doc, counsellor, e2ee.RoleCounsellor, "Amira H."); err != nil {
+		return err
 	}
-	if err := counsellor.c.Join(ctx, doc, "Amira H."); err != nil {
-		return fmt.Errorf("join: %w", err)
-	}
-	for _, d := range []*device{newcomer, counsellor} {
-		d.run()
-		if err := d.ev.wait(ctx, d.name+" to be live", func() bool {
-			return d.ev.since(0, func(ev client.Event) bool { return ev.Kind == client.EventSynced && ev.Doc == doc })
+	for _, d := range []*demo.Device{newcomer, counsellor} {
+		d.Start()
+		if err := d.Events.Wait(ctx, d.Name+" to be live", func() bool {
+			return d.Events.Since(0, func(ev client.Event) bool { return ev.Kind == client.EventSynced && ev.Doc == doc })
 		}); err != nil {
 			return err
 		}
@@ -115,24 +93,23 @@ func run(ctx context.Context) (err error) {
 		}
 		presence, edits = append(presence, p), append(edits, e)
 		fmt.Printf("turn %2d:    %-10s on %-27s -> %-10s sees it after %6s, the edit after %6s\n",
-			i+1, writer.name, t.field, reader.name, ms(p), ms(e))
+			i+1, writer.Name, t.field, reader.Name, ms(p), ms(e))
 	}
 
 	// Both replicas are the same document.
-	var hn, hc []string
-	if err := newcomer.read(ctx, doc, func(b *crdt.Biography) error { hn = slices.Sorted(slices.Values(b.Heads())); return nil }); err != nil {
+	hn, err := newcomer.Heads(ctx, doc)
+	if err != nil {
 		return err
 	}
-	if err := counsellor.read(ctx, doc, func(b *crdt.Biography) error { hc = slices.Sorted(slices.Values(b.Heads())); return nil }); err != nil {
+	hc, err := counsellor.Heads(ctx, doc)
+	if err != nil {
 		return err
 	}
 	if !slices.Equal(hn, hc) {
 		return errors.New("the replicas' heads differ after the last turn")
 	}
-	for _, d := range []*device{newcomer, counsellor} {
-		if d.ev.since(0, func(ev client.Event) bool { return ev.Kind == client.EventSecurity }) {
-			return fmt.Errorf("%s reported a security event", d.name)
-		}
+	if err := demo.NoSecurityEvents(newcomer, counsellor); err != nil {
+		return err
 	}
 	fmt.Printf("presence:   min %s, median %s, max %s over %d turns\n", ms(slices.Min(presence)), ms(median(presence)), ms(slices.Max(presence)), len(presence))
 	fmt.Printf("edits:      min %s, median %s, max %s over %d turns\n", ms(slices.Min(edits)), ms(median(edits)), ms(slices.Max(edits)), len(edits))
@@ -144,20 +121,20 @@ func run(ctx context.Context) (err error) {
 
 // playTurn moves the writer to the turn's field and fills it in as src; it returns how long the
 // reader took to see the writer there (presence) and to see the value (a remote change).
-func playTurn(ctx context.Context, doc e2ee.DocID, writer, reader *device, t turn, src crdt.Source) (presence, edit time.Duration, err error) {
+func playTurn(ctx context.Context, doc e2ee.DocID, writer, reader *demo.Device, t turn, src crdt.Source) (presence, edit time.Duration, err error) {
 	ctx, cancel := context.WithTimeout(ctx, 5*time.Second)
 	defer cancel()
 
-	mark := reader.ev.mark()
+	mark := reader.Events.Mark()
 	t0 := time.Now()
-	if err := writer.c.SetPresence(ctx, doc, t.field); err != nil {
-		return 0, 0, fmt.Errorf("%s: set presence: %w", writer.name, err)
+	if err := writer.Client.SetPresence(ctx, doc, t.field); err != nil {
+		return 0, 0, fmt.Errorf("%s: set presence: %w", writer.Name, err)
 	}
-	if err := reader.ev.wait(ctx, reader.name+" to see "+writer.name+" on "+t.field, func() bool {
-		return reader.ev.since(mark, func(ev client.Event) bool {
-			return ev.Kind == client.EventPresence && ev.Doc == doc && ev.Author == writer.c.ID()
-		}) && slices.ContainsFunc(reader.c.Peers(doc), func(p client.Peer) bool {
-			return p.ID == writer.c.ID() && p.Field == t.field
+	if err := reader.Events.Wait(ctx, reader.Name+" to see "+writer.Name+" on "+t.field, func() bool {
+		return reader.Events.Since(mark, func(ev client.Event) bool {
+			return ev.Kind == client.EventPresence && ev.Doc == doc && ev.Author == writer.Client.ID()
+		}) && slices.ContainsFunc(reader.Client.Peers(doc), func(p client.Peer) bool {
+			return p.ID == writer.Client.ID() && p.Field == t.field
 		})
 	}); err != nil {
 		return 0, 0, err
@@ -165,9 +142,9 @@ func playTurn(ctx context.Context, doc e2ee.DocID, writer, reader *device, t tur
 	presence = time.Since(t0)
 
 	var want string
-	mark = reader.ev.mark()
+	mark = reader.Events.Mark()
 	t0 = time.Now()
-	err = writer.edit(ctx, doc, func(b *crdt.Biography) error {
+	err = writer.Edit(ctx, doc, func(b *crdt.Biography) error {
 		v, err := b.Parse(t.field, t.input)
 		if err != nil {
 			return err
@@ -178,14 +155,14 @@ func playTurn(ctx context.Context, doc e2ee.DocID, writer, reader *device, t tur
 	if err != nil {
 		return 0, 0, err
 	}
-	if err := reader.ev.wait(ctx, reader.name+" to see "+writer.name+"'s edit of "+t.field, func() bool {
-		if !reader.ev.since(mark, func(ev client.Event) bool {
-			return ev.Kind == client.EventRemoteChange && ev.Doc == doc && ev.Author == writer.c.ID()
+	if err := reader.Events.Wait(ctx, reader.Name+" to see "+writer.Name+"'s edit of "+t.field, func() bool {
+		if !reader.Events.Since(mark, func(ev client.Event) bool {
+			return ev.Kind == client.EventRemoteChange && ev.Doc == doc && ev.Author == writer.Client.ID()
 		}) {
 			return false
 		}
 		var got string
-		err := reader.read(ctx, doc, func(b *crdt.Biography) error {
+		err := reader.Read(ctx, doc, func(b *crdt.Biography) error {
 			v, err := b.Get(t.field)
 			got = v.Text()
 			return err
@@ -195,15 +172,6 @@ func playTurn(ctx context.Context, doc e2ee.DocID, writer, reader *device, t tur
 		return 0, 0, err
 	}
 	return presence, time.Since(t0), nil
-}
-
-// newPerson makes a device with a fresh identity and an in-memory store.
-func newPerson(name, relayURL string) (*device, error) {
-	id, err := keyring.NewIdentity()
-	if err != nil {
-		return nil, err
-	}
-	return newDevice(name, relayURL, id, memstore.New())
 }
 
 func median(ds []time.Duration) time.Duration {

@@ -17,52 +17,34 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"os"
 	"slices"
 	"time"
 
 	"github.com/mobio-sync/mobio/client"
-	"github.com/mobio-sync/mobio/client/memstore"
 	"github.com/mobio-sync/mobio/crdt"
 	"github.com/mobio-sync/mobio/e2ee"
 	"github.com/mobio-sync/mobio/e2ee/keyring"
+	"github.com/mobio-sync/mobio/examples/demo"
 )
 
-func main() {
-	start := time.Now()
-	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
-	err := run(ctx)
-	cancel()
-	if err != nil {
-		fmt.Fprintln(os.Stderr, "transfer: FAIL:", err)
-		os.Exit(1)
-	}
-	fmt.Printf("transfer: OK (%v)\n", time.Since(start).Round(time.Millisecond))
-}
+func main() { demo.Main("transfer", run) }
 
-func run(ctx context.Context) (err error) {
-	r, err := startRelay(ctx)
+func run(ctx context.Context, r *demo.Relay) error {
+	newcomer, err := demo.NewPerson("newcomer", r.SyncURL)
 	if err != nil {
 		return err
 	}
-	defer func() { err = errors.Join(err, r.Stop()) }()
-	fmt.Println("relay:      listening on", r.SyncURL)
-
-	newcomer, err := newPerson("newcomer", r.SyncURL)
+	defer newcomer.Close()
+	counsellor, err := demo.NewPerson("counsellor", r.SyncURL) // social counselling, temporary accommodation
 	if err != nil {
 		return err
 	}
-	defer newcomer.close()
-	counsellor, err := newPerson("counsellor", r.SyncURL) // social counselling, temporary accommodation
+	defer counsellor.Close()
+	manager, err := demo.NewPerson("manager", r.SyncURL) // integration management, follow-up accommodation
 	if err != nil {
 		return err
 	}
-	defer counsellor.close()
-	manager, err := newPerson("manager", r.SyncURL) // integration management, follow-up accommodation
-	if err != nil {
-		return err
-	}
-	defer manager.close()
+	defer manager.Close()
 
 	self := crdt.Provenance{Source: crdt.SourceSelf}
 	byCounsellor := crdt.Provenance{Source: crdt.SourceCounsellor}
@@ -81,27 +63,24 @@ func run(ctx context.Context) (err error) {
 	if err != nil {
 		return fmt.Errorf("first entries: %w", err)
 	}
-	doc, err := newcomer.c.Create(ctx, "Amira H.", first)
+	doc, err := newcomer.Client.Create(ctx, "Amira H.", first)
 	if err != nil {
 		return fmt.Errorf("create: %w", err)
 	}
-	if err := newcomer.sync(ctx); err != nil {
+	if err := newcomer.Sync(ctx); err != nil {
 		return err
 	}
-	if err := newcomer.c.Add(ctx, doc, counsellor.id.Public(), e2ee.RoleCounsellor); err != nil {
-		return fmt.Errorf("add the counsellor: %w", err)
+	if err := newcomer.Add(ctx, doc, counsellor, e2ee.RoleCounsellor, "Amira H."); err != nil {
+		return err
 	}
-	if err := counsellor.c.Join(ctx, doc, "Amira H."); err != nil {
-		return fmt.Errorf("join: %w", err)
-	}
-	if err := counsellor.sync(ctx); err != nil {
+	if err := counsellor.Sync(ctx); err != nil {
 		return err
 	}
 	fmt.Println("newcomer:   created her biography and added the shelter's counsellor")
 
 	// The counsellor's case work at the shelter.
 	var contact string
-	err = counsellor.edit(ctx, doc, func(b *crdt.Biography) (err error) {
+	err = counsellor.Edit(ctx, doc, func(b *crdt.Biography) (err error) {
 		if contact, err = b.AddEntry("contacts.contacts"); err != nil {
 			return err
 		}
@@ -115,14 +94,14 @@ func run(ctx context.Context) (err error) {
 	if err != nil {
 		return err
 	}
-	if err := counsellor.sync(ctx); err != nil {
+	if err := counsellor.Sync(ctx); err != nil {
 		return err
 	}
 	fmt.Println("counsellor: recorded a counselling contact and the plan's phase (VU)")
 
 	// Before she moves, the newcomer consents to the hand-over, in her own biography.
 	var consentID string
-	err = newcomer.edit(ctx, doc, func(b *crdt.Biography) (err error) {
+	err = newcomer.Edit(ctx, doc, func(b *crdt.Biography) (err error) {
 		if consentID, err = b.AddEntry("consents.consents"); err != nil {
 			return err
 		}
@@ -139,17 +118,17 @@ func run(ctx context.Context) (err error) {
 	if err != nil {
 		return err
 	}
-	if err := newcomer.sync(ctx); err != nil {
+	if err := newcomer.Sync(ctx); err != nil {
 		return err
 	}
 	fmt.Println("newcomer:   recorded her consent to the transfer (consents section)")
 
 	// The counsellor finds the consent in the document and hands over.
-	if err := counsellor.sync(ctx); err != nil {
+	if err := counsellor.Sync(ctx); err != nil {
 		return err
 	}
 	var found string
-	if err := counsellor.read(ctx, doc, func(b *crdt.Biography) error {
+	if err := counsellor.Read(ctx, doc, func(b *crdt.Biography) error {
 		found, err = transferConsent(b)
 		return err
 	}); err != nil {
@@ -158,14 +137,14 @@ func run(ctx context.Context) (err error) {
 	if found != consentID {
 		return fmt.Errorf("the counsellor found consent entry %q, the newcomer recorded %q", found, consentID)
 	}
-	before, err := counsellor.c.Info(ctx, doc)
+	before, err := counsellor.Client.Info(ctx, doc)
 	if err != nil {
 		return err
 	}
-	if err := counsellor.c.Transfer(ctx, doc, manager.id.Public(), found, true); err != nil {
+	if err := counsellor.Client.Transfer(ctx, doc, manager.Identity.Public(), found, true); err != nil {
 		return fmt.Errorf("transfer: %w", err)
 	}
-	after, err := counsellor.c.Info(ctx, doc)
+	after, err := counsellor.Client.Info(ctx, doc)
 	if err != nil {
 		return err
 	}
@@ -176,58 +155,58 @@ func run(ctx context.Context) (err error) {
 
 	// The integration manager joins and reads everything, history included. The newcomer's
 	// phone is online from now on (Client.Run).
-	newcomer.run()
-	if err := manager.c.Join(ctx, doc, "Amira H."); err != nil {
+	newcomer.Start()
+	if err := manager.Client.Join(ctx, doc, "Amira H."); err != nil {
 		return fmt.Errorf("join: %w", err)
 	}
-	if err := manager.sync(ctx); err != nil {
+	if err := manager.Sync(ctx); err != nil {
 		return err
 	}
 	var members []client.MemberInfo
-	if err := newcomer.ev.wait(ctx, "the newcomer to learn of the transfer", func() bool {
+	if err := newcomer.Events.Wait(ctx, "the newcomer to learn of the transfer", func() bool {
 		var err error
-		members, err = newcomer.c.Members(ctx, doc)
-		return err == nil && slices.ContainsFunc(members, func(m client.MemberInfo) bool { return m.Identity.ID() == manager.c.ID() })
+		members, err = newcomer.Client.Members(ctx, doc)
+		return err == nil && slices.ContainsFunc(members, func(m client.MemberInfo) bool { return m.Identity.ID() == manager.Client.ID() })
 	}); err != nil {
 		return err
 	}
-	if slices.ContainsFunc(members, func(m client.MemberInfo) bool { return m.Identity.ID() == counsellor.c.ID() }) {
+	if slices.ContainsFunc(members, func(m client.MemberInfo) bool { return m.Identity.ID() == counsellor.Client.ID() }) {
 		return errors.New("the previous counsellor is still a member")
 	}
-	if err := newcomer.ev.wait(ctx, "the newcomer and the manager to converge", func() bool {
-		hn, err1 := headsOf(ctx, newcomer, doc)
-		hm, err2 := headsOf(ctx, manager, doc)
+	if err := newcomer.Events.Wait(ctx, "the newcomer and the manager to converge", func() bool {
+		hn, err1 := newcomer.Heads(ctx, doc)
+		hm, err2 := manager.Heads(ctx, doc)
 		return err1 == nil && err2 == nil && slices.Equal(hn, hm)
 	}); err != nil {
 		return err
 	}
-	jm, err := jsonOf(ctx, manager, doc)
+	jm, err := manager.JSON(ctx, doc)
 	if err != nil {
 		return err
 	}
-	jn, err := jsonOf(ctx, newcomer, doc)
+	jn, err := newcomer.JSON(ctx, doc)
 	if err != nil {
 		return err
 	}
 	if !bytes.Equal(jm, jn) {
 		return errors.New("the integration manager's replica differs from the newcomer's")
 	}
-	if err := manager.read(ctx, doc, func(b *crdt.Biography) error {
+	if err := manager.Read(ctx, doc, func(b *crdt.Biography) error {
 		return errors.Join(
-			wantValue("person.given_names", "Amira")(b),
-			wantValue("contacts.contacts."+contact+".mode", "in_person")(b),
-			wantValue("consents.consents."+consentID+".purpose", "TRANSFER_VU_TO_AU")(b),
+			demo.WantValue("person.given_names", "Amira")(b),
+			demo.WantValue("contacts.contacts."+contact+".mode", "in_person")(b),
+			demo.WantValue("consents.consents."+consentID+".purpose", "TRANSFER_VU_TO_AU")(b),
 		)
 	}); err != nil {
 		return fmt.Errorf("the integration manager's replica: %w", err)
 	}
 	fmt.Printf("manager:    joined and reads the whole biography, the shelter's case work included (%d bytes of JSON, same as the newcomer's)\n", len(jm))
 	fmt.Printf("newcomer:   members now: %s\n", describe(members, map[e2ee.IdentityID]string{
-		newcomer.c.ID(): "newcomer", counsellor.c.ID(): "counsellor", manager.c.ID(): "manager",
+		newcomer.Client.ID(): "newcomer", counsellor.Client.ID(): "counsellor", manager.Client.ID(): "manager",
 	}))
 
 	// After the move: the integration manager's first entries.
-	err = manager.edit(ctx, doc, func(b *crdt.Biography) error {
+	err = manager.Edit(ctx, doc, func(b *crdt.Biography) error {
 		return errors.Join(
 			b.Set("person.accommodation_stage", crdt.Code("AU"), byCounsellor),
 			b.Set("plan.phase", crdt.Code("AU"), byCounsellor),
@@ -237,7 +216,7 @@ func run(ctx context.Context) (err error) {
 		return err
 	}
 	var visit string
-	err = manager.edit(ctx, doc, func(b *crdt.Biography) (err error) {
+	err = manager.Edit(ctx, doc, func(b *crdt.Biography) (err error) {
 		if visit, err = b.AddEntry("contacts.contacts"); err != nil {
 			return err
 		}
@@ -249,12 +228,12 @@ func run(ctx context.Context) (err error) {
 	if err != nil {
 		return err
 	}
-	if err := manager.sync(ctx); err != nil {
+	if err := manager.Sync(ctx); err != nil {
 		return err
 	}
-	if err := newcomer.ev.wait(ctx, "the newcomer to receive the manager's changes", func() bool {
-		return newcomer.read(ctx, doc, func(b *crdt.Biography) error {
-			return errors.Join(wantValue("plan.phase", "AU")(b), wantValue("contacts.contacts."+visit+".mode", "in_person")(b))
+	if err := newcomer.Events.Wait(ctx, "the newcomer to receive the manager's changes", func() bool {
+		return newcomer.Read(ctx, doc, func(b *crdt.Biography) error {
+			return errors.Join(demo.WantValue("plan.phase", "AU")(b), demo.WantValue("contacts.contacts."+visit+".mode", "in_person")(b))
 		}) == nil
 	}); err != nil {
 		return err
@@ -262,28 +241,28 @@ func run(ctx context.Context) (err error) {
 	fmt.Println("manager:    moved the plan to phase AU and recorded a first visit; the newcomer's phone receives both live")
 
 	// The previous counsellor syncs once more.
-	mark := counsellor.ev.mark()
-	serr := counsellor.c.Sync(ctx)
-	removed := counsellor.ev.since(mark, func(ev client.Event) bool { return ev.Kind == client.EventRemoved && ev.Doc == doc })
+	mark := counsellor.Events.Mark()
+	serr := counsellor.Client.Sync(ctx)
+	removed := counsellor.Events.Since(mark, func(ev client.Event) bool { return ev.Kind == client.EventRemoved && ev.Doc == doc })
 	if !removed && !errors.Is(serr, client.ErrNotMember) {
 		return fmt.Errorf("the previous counsellor's sync reported no removal (sync: %v)", serr)
 	}
-	if err := counsellor.read(ctx, doc, func(b *crdt.Biography) error {
+	if err := counsellor.Read(ctx, doc, func(b *crdt.Biography) error {
 		if _, err := b.Get("contacts.contacts." + visit + ".mode"); !errors.Is(err, crdt.ErrNoEntry) {
 			return fmt.Errorf("the manager's contact entry: %v, want crdt.ErrNoEntry", err)
 		}
-		return wantValue("plan.phase", "VU")(b)
+		return demo.WantValue("plan.phase", "VU")(b)
 	}); err != nil {
 		return fmt.Errorf("the previous counsellor's replica has changes made after the transfer: %w", err)
 	}
-	info, err := counsellor.c.Info(ctx, doc)
+	info, err := counsellor.Client.Info(ctx, doc)
 	if err != nil {
 		return err
 	}
 	if info.Role != 0 {
 		return fmt.Errorf("the previous counsellor's role is %v, want none", info.Role)
 	}
-	eerr := counsellor.edit(ctx, doc, func(b *crdt.Biography) error {
+	eerr := counsellor.Edit(ctx, doc, func(b *crdt.Biography) error {
 		return b.Set("plan.phase", crdt.Code("VU"), byCounsellor)
 	})
 	if !errors.Is(eerr, client.ErrNotMember) {
@@ -297,7 +276,7 @@ func run(ctx context.Context) (err error) {
 
 	// The relay's copy: what was written after the transfer does not open with any key the
 	// previous counsellor holds, while the integration manager's keys open it.
-	closed, opened, err := relaySideCheck(ctx, r, doc, counsellor.id, manager.id)
+	closed, opened, err := relaySideCheck(ctx, r, doc, counsellor.Identity, manager.Identity)
 	if err != nil {
 		return err
 	}
@@ -329,7 +308,7 @@ func transferConsent(b *crdt.Biography) (string, error) {
 // sealed after the previous counsellor left, with her keys and with the successor's. It
 // returns how many such entries there are and the epochs the previous counsellor holds keys
 // for.
-func relaySideCheck(ctx context.Context, r *relay, doc e2ee.DocID, previous, successor *keyring.Identity) (int, []e2ee.Epoch, error) {
+func relaySideCheck(ctx context.Context, r *demo.Relay, doc e2ee.DocID, previous, successor *keyring.Identity) (int, []e2ee.Epoch, error) {
 	ops, err := r.Store.Ops(ctx, doc, 0, 0)
 	if err != nil {
 		return 0, nil, fmt.Errorf("the relay's log: %w", err)
@@ -396,48 +375,4 @@ func describe(members []client.MemberInfo, names map[e2ee.IdentityID]string) str
 	}
 	slices.Sort(out)
 	return fmt.Sprint(out)
-}
-
-// newPerson makes a device with a fresh identity and an in-memory store.
-func newPerson(name, relayURL string) (*device, error) {
-	id, err := keyring.NewIdentity()
-	if err != nil {
-		return nil, err
-	}
-	return newDevice(name, relayURL, id, memstore.New())
-}
-
-func headsOf(ctx context.Context, d *device, doc e2ee.DocID) ([]string, error) {
-	var heads []string
-	err := d.read(ctx, doc, func(b *crdt.Biography) error {
-		heads = slices.Sorted(slices.Values(b.Heads()))
-		return nil
-	})
-	return heads, err
-}
-
-func jsonOf(ctx context.Context, d *device, doc e2ee.DocID) ([]byte, error) {
-	var out []byte
-	err := d.read(ctx, doc, func(b *crdt.Biography) (err error) {
-		out, err = b.JSON()
-		return err
-	})
-	if err != nil {
-		return nil, fmt.Errorf("%s: export: %w", d.name, err)
-	}
-	return out, nil
-}
-
-// wantValue checks a scalar field's value as a person types it.
-func wantValue(path, want string) func(*crdt.Biography) error {
-	return func(b *crdt.Biography) error {
-		v, err := b.Get(path)
-		if err != nil {
-			return fmt.Errorf("%s: %w", path, err)
-		}
-		if got := v.Text(); got != want {
-			return fmt.Errorf("%s = %q, want %q", path, got, want)
-		}
-		return nil
-	}
 }

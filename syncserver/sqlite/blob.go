@@ -9,6 +9,7 @@ import (
 	"io"
 
 	"github.com/mobio-sync/mobio/e2ee"
+	"github.com/mobio-sync/mobio/internal/sqlitedb"
 	"github.com/mobio-sync/mobio/syncserver"
 )
 
@@ -169,102 +170,32 @@ func (s *Store) BlobInfo(ctx context.Context, doc e2ee.DocID, id e2ee.Hash) (syn
 // OpenBlob implements [syncserver.BlobStore]. The reader reads one chunk at a time, each in
 // its own read transaction; a blob erased while it is read reports ErrNotFound.
 func (s *Store) OpenBlob(ctx context.Context, doc e2ee.DocID, id e2ee.Hash) (io.ReadSeekCloser, int64, error) {
-	var r *blobReader
-	err := s.readTx(ctx, func(tx *sql.Tx) error {
-		d, err := liveDoc(ctx, tx, doc)
-		if err != nil {
+	var b blobRow
+	var d docRow
+	err := s.readTx(ctx, func(tx *sql.Tx) (err error) {
+		if d, err = liveDoc(ctx, tx, doc); err != nil {
 			return err
 		}
-		b, err := lookupBlob(ctx, tx, d.id, id)
-		if err != nil {
+		if b, err = lookupBlob(ctx, tx, d.id, id); err != nil {
 			return err
 		}
 		if !b.committed {
 			return fmt.Errorf("upload not committed: %w", syncserver.ErrNotFound)
 		}
-		r = &blobReader{ctx: ctx, db: s.rdb, docID: d.id, id: id, size: b.size}
 		return nil
 	})
 	if err != nil {
 		return nil, 0, fmt.Errorf("open blob %s of %s: %w", id, doc, err)
 	}
-	return r, r.size, nil
-}
-
-// blobReader reads a committed blob chunk by chunk.
-type blobReader struct {
-	// ctx is OpenBlob's: the reader belongs to that call, and its reads end with it.
-	ctx   context.Context
-	db    *sql.DB
-	docID int64
-	id    e2ee.Hash
-	size  int64
-
-	pos      int64
-	chunkOff int64  // offset of chunk in the blob
-	chunk    []byte // the chunk last read, nil before the first
-	closed   bool
-}
-
-func (r *blobReader) Read(p []byte) (int, error) {
-	if r.closed {
-		return 0, errors.New("read blob: reader closed")
-	}
-	if r.pos >= r.size {
-		return 0, io.EOF
-	}
-	if r.chunk == nil || r.pos < r.chunkOff || r.pos >= r.chunkOff+int64(len(r.chunk)) {
-		if err := r.load(); err != nil {
-			return 0, err
-		}
-	}
-	n := copy(p, r.chunk[r.pos-r.chunkOff:])
-	r.pos += int64(n)
-	return n, nil
-}
-
-// load reads the chunk holding r.pos.
-func (r *blobReader) load() error {
-	var off int64
-	var data []byte
-	err := r.db.QueryRowContext(r.ctx,
-		`SELECT c.off, c.data FROM blob_chunks c JOIN blobs b ON b.id = c.blob_id
+	// Each chunk is looked up by document and hash, committed: after an erasure (or a
+	// re-upload under a new row) the rest of the blob reads as missing.
+	r := sqlitedb.NewChunkReader(ctx, s.rdb, sqlitedb.Chunks{
+		Query: `SELECT c.off, c.data FROM blob_chunks c JOIN blobs b ON b.id = c.blob_id
 		 WHERE b.doc_id = ? AND b.hash = ? AND b.committed = 1 AND c.off <= ? ORDER BY c.off DESC LIMIT 1`,
-		r.docID, r.id[:], r.pos).Scan(&off, &data)
-	if err == sql.ErrNoRows {
-		err = syncserver.ErrNotFound
-	}
-	if err != nil {
-		return fmt.Errorf("read blob %s at %d: %w", r.id, r.pos, err)
-	}
-	if r.pos >= off+int64(len(data)) {
-		return fmt.Errorf("read blob %s at %d: chunks end at %d: %w", r.id, r.pos, off+int64(len(data)), syncserver.ErrNotFound)
-	}
-	r.chunkOff, r.chunk = off, data
-	return nil
-}
-
-func (r *blobReader) Seek(offset int64, whence int) (int64, error) {
-	var abs int64
-	switch whence {
-	case io.SeekStart:
-		abs = offset
-	case io.SeekCurrent:
-		abs = r.pos + offset
-	case io.SeekEnd:
-		abs = r.size + offset
-	default:
-		return 0, errors.New("seek blob: invalid whence")
-	}
-	if abs < 0 {
-		return 0, errors.New("seek blob: negative position")
-	}
-	r.pos = abs
-	return abs, nil
-}
-
-func (r *blobReader) Close() error {
-	r.closed = true
-	r.chunk = nil
-	return nil
+		Args:        []any{d.id, id[:]},
+		Size:        b.size,
+		Name:        "blob " + id.String(),
+		ErrNotFound: syncserver.ErrNotFound,
+	})
+	return r, b.size, nil
 }

@@ -5,6 +5,8 @@ import (
 	"database/sql"
 	"fmt"
 	"time"
+
+	"github.com/mobio-sync/mobio/internal/sqlitedb"
 )
 
 // Checkpoints. In WAL mode a commit appends the changed pages to the WAL and syncs it; a
@@ -31,14 +33,10 @@ type checkpointer struct {
 }
 
 func newCheckpointer(s *Store) (*checkpointer, error) {
-	db, err := sql.Open("sqlite", dsn(s.path, connCheckpoint))
+	db, err := sqlitedb.OpenConn(dsn(s.path, connCheckpoint))
 	if err != nil {
 		return nil, fmt.Errorf("open checkpoint connection: %w", err)
 	}
-	db.SetMaxOpenConns(1)
-	db.SetMaxIdleConns(1)
-	db.SetConnMaxIdleTime(0)
-	db.SetConnMaxLifetime(0)
 	return &checkpointer{s: s, db: db, wake: make(chan struct{}, 1), stop: make(chan struct{}), done: make(chan struct{})}, nil
 }
 

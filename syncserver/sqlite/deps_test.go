@@ -14,10 +14,11 @@ const pkg = "github.com/mobio-sync/mobio/syncserver/sqlite"
 // The store never holds a key and never parses a document, whatever it imports.
 func TestStoreHoldsNoKeys(t *testing.T) {
 	deptest.Forbid(t, pkg, map[string]string{
-		"github.com/mobio-sync/mobio/e2ee/keyring":         "the relay never holds a decryption key",
-		"github.com/mobio-sync/mobio/crdt/...":             "the relay never parses documents",
-		"github.com/automerge/automerge-go":                "the relay never parses documents",
-		"github.com/mobio-sync/mobio/syncserver/storetest": "test support is not linked into the relay",
+		"github.com/mobio-sync/mobio/e2ee/keyring":                   "the relay never holds a decryption key",
+		"github.com/mobio-sync/mobio/crdt/...":                       "the relay never parses documents",
+		"github.com/automerge/automerge-go":                          "the relay never parses documents",
+		"github.com/mobio-sync/mobio/syncserver/storetest":           "test support is not linked into the relay",
+		"github.com/mobio-sync/mobio/internal/sqlitedb/sqlitedbtest": "test support is not linked into the relay",
 	})
 }
 

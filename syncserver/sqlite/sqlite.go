@@ -34,17 +34,13 @@ import (
 	"embed"
 	"errors"
 	"fmt"
-	"io/fs"
 	"log/slog"
-	"net/url"
 	"os"
-	"path"
-	"strconv"
-	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
 
+	"github.com/mobio-sync/mobio/internal/sqlitedb"
 	"github.com/mobio-sync/mobio/syncserver"
 	_ "modernc.org/sqlite" // registers the "sqlite" driver
 )
@@ -110,6 +106,9 @@ var (
 //go:embed schema/*.sql
 var schemaFS embed.FS
 
+// schema is the store's schema: the migrations in schema/.
+var schema = sqlitedb.Schema{FS: schemaFS, Dir: "schema", ErrTooNew: ErrSchemaTooNew}
+
 // Open opens or creates the database at path, brings its schema up to date and starts the
 // group committer. The caller closes the store with [Store.Close].
 func Open(ctx context.Context, path string, opts Options) (*Store, error) {
@@ -131,16 +130,12 @@ func Open(ctx context.Context, path string, opts Options) (*Store, error) {
 	s := &Store{path: path, log: opts.Logger.With("component", "sqlite"), opts: opts, now: opts.Now}
 
 	// The writer opens first: it sets WAL mode, which the read-only connections cannot.
-	wdb, err := sql.Open("sqlite", dsn(path, connWriter))
+	wdb, err := sqlitedb.OpenConn(dsn(path, connWriter))
 	if err != nil {
 		return nil, fmt.Errorf("open store %s: %w", path, err)
 	}
-	wdb.SetMaxOpenConns(1)
-	wdb.SetMaxIdleConns(1)
-	wdb.SetConnMaxIdleTime(0)
-	wdb.SetConnMaxLifetime(0)
 	s.wdb = wdb
-	version, err := migrate(ctx, wdb)
+	version, err := schema.Migrate(ctx, wdb)
 	if err != nil {
 		wdb.Close()
 		return nil, fmt.Errorf("open store %s: %w", path, err)
@@ -149,19 +144,12 @@ func Open(ctx context.Context, path string, opts Options) (*Store, error) {
 		wdb.Close()
 		return nil, fmt.Errorf("open store %s: %w", path, err)
 	}
-	rdb, err := sql.Open("sqlite", dsn(path, connReader))
+	rdb, err := sqlitedb.OpenPool(ctx, dsn(path, connReader), opts.ReadConns)
 	if err != nil {
 		wdb.Close()
 		return nil, fmt.Errorf("open store %s: %w", path, err)
 	}
-	rdb.SetMaxOpenConns(opts.ReadConns)
-	rdb.SetMaxIdleConns(opts.ReadConns)
 	s.rdb = rdb
-	if err := rdb.PingContext(ctx); err != nil {
-		wdb.Close()
-		rdb.Close()
-		return nil, fmt.Errorf("open store %s: %w", path, err)
-	}
 	if s.ckpt, err = newCheckpointer(s); err != nil {
 		wdb.Close()
 		rdb.Close()
@@ -217,85 +205,12 @@ func pragmas(kind connKind) []string {
 	return p
 }
 
-// dsn is the data source name of the database at path for a connection of kind.
+// dsn is the data source name of the database at path for a connection of kind. The
+// writer's transactions take the write lock when they begin, so that two never deadlock
+// upgrading from a read lock (there is only one writer, but Vacuum and migrations share its
+// connection).
 func dsn(path string, kind connKind) string {
-	q := url.Values{}
-	for _, p := range pragmas(kind) {
-		q.Add("_pragma", p)
-	}
-	if kind == connWriter {
-		// Write transactions take the write lock when they begin, so that two never
-		// deadlock upgrading from a read lock (there is only one writer, but Vacuum and
-		// migrations share its connection).
-		q.Set("_txlock", "immediate")
-	}
-	return "file:" + (&url.URL{Path: path}).EscapedPath() + "?" + q.Encode()
-}
-
-// migration is one numbered file of schema/.
-type migration struct {
-	version int
-	name    string
-	sql     string
-}
-
-// migrations returns the embedded migrations in order, checking that they are numbered 1, 2,
-// 3, … without gaps.
-func migrations() ([]migration, error) {
-	names, err := fs.Glob(schemaFS, "schema/*.sql")
-	if err != nil {
-		return nil, err
-	}
-	var out []migration
-	for i, name := range names { // Glob sorts by name, and names start with three digits
-		base := path.Base(name)
-		n, err := strconv.Atoi(strings.SplitN(base, "-", 2)[0])
-		if err != nil || n != i+1 {
-			return nil, fmt.Errorf("schema file %s: want number %03d", base, i+1)
-		}
-		b, err := schemaFS.ReadFile(name)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, migration{version: n, name: base, sql: string(b)})
-	}
-	return out, nil
-}
-
-// migrate applies the migrations the database lacks, each in one transaction with its
-// version, and returns the schema version.
-func migrate(ctx context.Context, db *sql.DB) (int, error) {
-	ms, err := migrations()
-	if err != nil {
-		return 0, err
-	}
-	var version int
-	if err := db.QueryRowContext(ctx, "PRAGMA user_version").Scan(&version); err != nil {
-		return 0, fmt.Errorf("read schema version: %w", err)
-	}
-	if version > len(ms) {
-		return version, fmt.Errorf("%w: version %d, newest known %d", ErrSchemaTooNew, version, len(ms))
-	}
-	for _, m := range ms[version:] {
-		tx, err := db.BeginTx(ctx, nil)
-		if err != nil {
-			return version, fmt.Errorf("migrate to %s: %w", m.name, err)
-		}
-		if _, err := tx.ExecContext(ctx, m.sql); err != nil {
-			tx.Rollback()
-			return version, fmt.Errorf("migrate to %s: %w", m.name, err)
-		}
-		// user_version is in the database header, written by this transaction.
-		if _, err := tx.ExecContext(ctx, fmt.Sprintf("PRAGMA user_version = %d", m.version)); err != nil {
-			tx.Rollback()
-			return version, fmt.Errorf("migrate to %s: %w", m.name, err)
-		}
-		if err := tx.Commit(); err != nil {
-			return version, fmt.Errorf("migrate to %s: %w", m.name, err)
-		}
-		version = m.version
-	}
-	return version, nil
+	return sqlitedb.DSN(path, pragmas(kind), kind == connWriter)
 }
 
 // Close stops taking appends, waits until the group committer has committed and answered

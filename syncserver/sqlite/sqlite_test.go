@@ -10,12 +10,12 @@ import (
 	"log/slog"
 	"os"
 	"path/filepath"
-	"strconv"
 	"sync"
 	"testing"
 	"time"
 
 	"github.com/mobio-sync/mobio/e2ee"
+	"github.com/mobio-sync/mobio/internal/sqlitedb/sqlitedbtest"
 	"github.com/mobio-sync/mobio/syncserver"
 	"github.com/mobio-sync/mobio/syncserver/storetest"
 )
@@ -80,7 +80,7 @@ func TestReopenKeepsEverything(t *testing.T) {
 }
 
 func TestSchemaVersion(t *testing.T) {
-	ms, err := migrations()
+	ms, err := schema.Migrations()
 	if err != nil {
 		t.Fatalf("migrations = %v", err)
 	}
@@ -98,14 +98,7 @@ func TestSchemaVersion(t *testing.T) {
 			if err := s.Close(t.Context()); err != nil {
 				t.Fatal(err)
 			}
-			db, err := sql.Open("sqlite", path)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if _, err := db.Exec("PRAGMA user_version = " + strconv.Itoa(tt.version)); err != nil {
-				t.Fatal(err)
-			}
-			db.Close()
+			sqlitedbtest.SetVersion(t, path, tt.version)
 			s2, err := Open(t.Context(), path, Options{Logger: discardLogger()})
 			if !errors.Is(err, tt.want) && !(tt.want == nil && err == nil) {
 				t.Fatalf("Open = %v, want %v", err, tt.want)

@@ -8,6 +8,7 @@ import (
 	"io"
 	"log/slog"
 	"net"
+	"net/http"
 	"net/url"
 	"os"
 	"path/filepath"
@@ -17,6 +18,7 @@ import (
 
 	"github.com/mobio-sync/mobio/syncserver"
 	"github.com/mobio-sync/mobio/syncserver/sqlite"
+	"github.com/mobio-sync/mobio/wasm/web"
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
 )
@@ -41,6 +43,7 @@ type serveFlags struct {
 	compactEvery time.Duration // 0: never
 	docIdle      time.Duration
 	maxResident  int
+	web          string // directory of the built web app; "" serves none
 }
 
 func newServeCmd(a *app) *cobra.Command {
@@ -53,7 +56,8 @@ func newServeCmd(a *app) *cobra.Command {
 content: it checks signatures and memberships and keeps ciphertext in one SQLite database,
 <data>/` + dbName + `, created (with its directory, mode 0700) at the first start.
 
-It serves /sync (the WebSocket protocol), /healthz, /readyz, /metrics and /blobs/. With
+It serves /sync (the WebSocket protocol), /healthz, /readyz, /metrics and /blobs/, and with
+--web the web app at / (the directory that make web builds, wasm/web/dist). With
 --tls-cert and --tls-key it serves HTTPS; otherwise plain HTTP, for localhost or behind a
 TLS-terminating proxy. SIGINT or SIGTERM stop it: it stops accepting, lets connections drain
 (at most --drain-timeout), closes the database and exits with status 0.
@@ -97,6 +101,7 @@ it the relay accepts authentication made for any origin.`,
 	fs.DurationVar(&f.docIdle, "doc-idle-timeout", syncserver.DefaultDocIdleTimeout, "time an unused document's state stays in memory")
 	fs.IntVar(&f.maxResident, "max-resident-docs", syncserver.DefaultMaxResidentDocs, "unused documents kept in memory at most")
 	fs.DurationVar(&f.drainTimeout, "drain-timeout", syncserver.DefaultDrainTimeout, "time connections have to finish at shutdown")
+	fs.StringVar(&f.web, "web", "", "serve the web app built in `DIR` (make web builds wasm/web/dist) at /")
 	fs.StringVar(&f.logFormat, "log-format", "text", "log format: text or json (logs go to standard error)")
 	fs.StringVar(&f.logLevel, "log-level", "info", "least level logged: debug, info, warn or error")
 	fs.SortFlags = false
@@ -242,12 +247,86 @@ func (a *app) serve(ctx context.Context, f *serveFlags) (err error) {
 		a.OnListen(ln.Addr())
 	}
 
-	err = relay.Run(ctx, ln)
+	if f.web != "" {
+		err = runWithApp(ctx, relay, ln, f.web, f.drainTimeout, log)
+	} else {
+		err = relay.Run(ctx, ln)
+	}
 	if errors.Is(err, context.Canceled) {
 		err = nil // a signal: the normal way to stop
 	}
 	return err
 }
+
+// relayPaths are the routes of the relay's own handler; every other path is the web app's.
+var relayPaths = []string{"/sync", "/healthz", "/readyz", "/metrics", "/blobs/"}
+
+// runWithApp serves the relay and the web app in dir on ln until ctx is done.
+//
+// The relay's Run serves only its own handler. So here one HTTP server answers every request
+// on ln, handing the relay's paths to relay.Handler(), while relay.Run runs on a listener that
+// never accepts, for what it does besides serving: compaction, eviction, and at the end the
+// drain of the WebSocket connections, which it tracks whichever server accepted them.
+func runWithApp(ctx context.Context, relay *syncserver.Server, ln net.Listener, dir string, drain time.Duration, log *slog.Logger) error {
+	mux := http.NewServeMux()
+	for _, p := range relayPaths {
+		mux.Handle(p, relay.Handler())
+	}
+	mux.Handle("/", web.Handler(dir))
+	srv := &http.Server{
+		Handler:           mux,
+		ReadHeaderTimeout: 10 * time.Second,
+		ErrorLog:          slog.NewLogLogger(log.Handler(), slog.LevelWarn),
+	}
+	served := make(chan error, 1)
+	go func() { served <- srv.Serve(ln) }()
+	log.Info("serving the web app", "web", dir)
+
+	idle := newIdleListener(ln.Addr())
+	runErr := make(chan error, 1)
+	go func() { runErr <- relay.Run(ctx, idle) }()
+	var err error
+	select {
+	case err = <-runErr:
+	case err = <-served:
+		// The listener failed: stop the relay as a signal would.
+		relay.Close()
+		<-runErr
+	}
+	// relay.Run has drained the WebSocket connections; what is left are plain requests.
+	shutdownCtx, cancel := context.WithTimeout(context.Background(), drain)
+	defer cancel()
+	if serr := srv.Shutdown(shutdownCtx); serr != nil {
+		srv.Close()
+	}
+	if err == nil || errors.Is(err, http.ErrServerClosed) {
+		return ctx.Err()
+	}
+	return err
+}
+
+// idleListener is a net.Listener that accepts nothing until it is closed.
+type idleListener struct {
+	addr   net.Addr
+	once   sync.Once
+	closed chan struct{}
+}
+
+func newIdleListener(addr net.Addr) *idleListener {
+	return &idleListener{addr: addr, closed: make(chan struct{})}
+}
+
+func (l *idleListener) Accept() (net.Conn, error) {
+	<-l.closed
+	return nil, net.ErrClosed
+}
+
+func (l *idleListener) Close() error {
+	l.once.Do(func() { close(l.closed) })
+	return nil
+}
+
+func (l *idleListener) Addr() net.Addr { return l.addr }
 
 // makeDataDir creates the data directory, 0700, or warns when it exists and others may read it.
 func makeDataDir(dir string, log *slog.Logger) error {

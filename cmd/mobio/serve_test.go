@@ -134,6 +134,47 @@ func TestServeAnswersAndStopsCleanly(t *testing.T) {
 	}
 }
 
+func TestServeWebAppBesideTheRelay(t *testing.T) {
+	web := t.TempDir()
+	if err := os.WriteFile(filepath.Join(web, "index.html"), []byte("<!doctype html><title>mobio app</title>"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(web, "mobio.wasm"), []byte("\x00asm"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	r := startServe(t, nil, "--addr", "127.0.0.1:0", "--data", filepath.Join(t.TempDir(), "data"), "--web", web)
+	base := "http://" + r.addr
+	for _, tt := range []struct {
+		path   string
+		status int
+		want   string
+	}{
+		{"/", 200, "mobio app"},
+		{"/healthz", 200, "ok"},
+		{"/readyz", 200, "ok"},
+		{"/metrics", 200, "mobio_"},
+		{"/sync", 426, "WebSocket"},   // the relay's WebSocket endpoint, asked without an upgrade
+		{"/blobs/x/y", 400, ""},       // the relay's, refusing a malformed ID
+		{"/no-such-file.js", 404, ""}, // the app's
+	} {
+		code, body := get(t, http.DefaultClient, base+tt.path)
+		if code != tt.status || !strings.Contains(body, tt.want) {
+			t.Errorf("GET %s = %d %.80q, want %d containing %q", tt.path, code, body, tt.status, tt.want)
+		}
+	}
+	resp, err := http.Get(base + "/mobio.wasm")
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	if ct := resp.Header.Get("Content-Type"); ct != "application/wasm" {
+		t.Errorf("mobio.wasm served as %q, want application/wasm", ct)
+	}
+	if stderr, err := r.stop(); err != nil || !strings.Contains(stderr, `msg="relay stopped"`) {
+		t.Errorf("mobio serve --web after cancel = %v, want nil and a clean stop\n%s", err, stderr)
+	}
+}
+
 func TestServeReadsEnvironment(t *testing.T) {
 	tests := []struct {
 		name     string

@@ -9,7 +9,6 @@
 package web
 
 import (
-	"errors"
 	"fmt"
 	"html"
 	"io"
@@ -72,11 +71,8 @@ func Handler(dir string) http.Handler {
 		}
 		f, err := fsys.Open(name)
 		if err != nil {
-			if errors.Is(err, fs.ErrNotExist) || errors.Is(err, fs.ErrInvalid) {
-				http.NotFound(w, r)
-				return
-			}
-			http.Error(w, "cannot read the file", http.StatusInternalServerError)
+			// Missing, malformed, or a link out of the directory (which os.Root refuses).
+			http.NotFound(w, r)
 			return
 		}
 		defer f.Close()

@@ -1,0 +1,52 @@
+// sw.js: the service worker that makes the app load and work with no network after the
+// first visit. It keeps the app's files in a cache named after the build (build.mjs writes
+// the build's hash in place of __BUILD__), so that a new build replaces the old files at
+// once; the biography itself lives in IndexedDB, not here.
+//
+// Requests for the app's files are answered from the network when it answers (and the copy
+// refreshed), else from the cache: a visitor online always gets the current app, one
+// offline the last one. The relay's own paths (/sync, /blobs/, …) are never cached.
+
+const CACHE = "mobio-app-__BUILD__";
+const FILES = ["./", "index.html", "app.js", "app.css", "wasm_exec.js", "mobio.wasm", "schema.json", "manifest.webmanifest", "icon.svg"];
+const RELAY = /\/(sync|blobs\/|healthz|readyz|metrics)/;
+
+self.addEventListener("install", (ev) => {
+  ev.waitUntil(
+    caches
+      .open(CACHE)
+      .then((c) => c.addAll(FILES.map((f) => new Request(f, { cache: "reload" }))))
+      .then(() => self.skipWaiting()),
+  );
+});
+
+self.addEventListener("activate", (ev) => {
+  ev.waitUntil(
+    caches
+      .keys()
+      .then((keys) => Promise.all(keys.filter((k) => k.startsWith("mobio-app-") && k !== CACHE).map((k) => caches.delete(k))))
+      .then(() => self.clients.claim()),
+  );
+});
+
+self.addEventListener("fetch", (ev) => {
+  const req = ev.request;
+  const url = new URL(req.url);
+  if (req.method !== "GET" || url.origin !== self.location.origin || RELAY.test(url.pathname)) return;
+  ev.respondWith(
+    (async () => {
+      const cache = await caches.open(CACHE);
+      // The page at any address of the app is index.html (the invite link is /#i=…).
+      const key = req.mode === "navigate" ? "index.html" : req;
+      try {
+        const resp = await fetch(req);
+        if (resp.ok) await cache.put(key, resp.clone());
+        return resp;
+      } catch (err) {
+        const hit = await cache.match(key, { ignoreSearch: true });
+        if (hit) return hit;
+        throw err;
+      }
+    })(),
+  );
+});

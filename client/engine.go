@@ -109,7 +109,46 @@ func (c *Client) isClosed() bool {
 // removed from, or that its owner erased, counts as in sync: Sync reports it through
 // EventRemoved or EventErased, and Info shows no role.
 func (c *Client) Sync(ctx context.Context) error {
+	if s := c.liveSession(); s != nil && s.err() == nil {
+		// Run keeps a connection: wait for it instead of replacing it.
+		s.rescan()
+		return s.waitSynced(ctx)
+	}
 	return c.runSession(ctx, true)
+}
+
+// waitSynced waits until every local document is in sync in this session, or one failed.
+func (s *session) waitSynced(ctx context.Context) error {
+	sums, err := s.c.store.ListDocs(ctx)
+	if err != nil {
+		return fmt.Errorf("list documents: %w", err)
+	}
+	for {
+		s.mu.Lock()
+		changed := s.changed
+		done := true
+		var failure error
+		for _, sum := range sums {
+			if err := s.failed[sum.ID]; err != nil && failure == nil {
+				failure = fmt.Errorf("document %s: %w", short(sum.ID), err)
+			}
+			done = done && s.synced[sum.ID]
+		}
+		s.mu.Unlock()
+		if failure != nil {
+			return failure
+		}
+		if done {
+			return nil
+		}
+		select {
+		case <-changed:
+		case <-s.done:
+			return s.err()
+		case <-ctx.Done():
+			return ctx.Err()
+		}
+	}
 }
 
 // runSession connects and syncs every local document; with untilSynced it returns once all

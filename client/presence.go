@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"slices"
+	"sync"
 	"time"
 
 	"github.com/mobio-sync/mobio/e2ee"
@@ -28,7 +29,12 @@ type presenceState struct {
 	field    string
 	lastSeq  uint64
 	lastSent time.Time
-	peers    map[e2ee.IdentityID]Peer
+
+	// peers has its own lock so that Peers never waits for ds.mu, which a store write may
+	// hold for a while (in the browser, a synchronous call into Go that waited would stop
+	// the event loop the store write needs).
+	peersMu sync.Mutex
+	peers   map[e2ee.IdentityID]Peer
 }
 
 // presencePayload is the plaintext of an ephemeral envelope.
@@ -59,8 +65,8 @@ func (c *Client) Peers(id e2ee.DocID) []Peer {
 	if ds == nil {
 		return nil
 	}
-	ds.mu.Lock()
-	defer ds.mu.Unlock()
+	ds.presence.peersMu.Lock()
+	defer ds.presence.peersMu.Unlock()
 	now := c.cfg.Now()
 	var out []Peer
 	for _, p := range ds.presence.peers {
@@ -156,11 +162,13 @@ func (c *Client) presenceLocked(ds *docState, raw []byte) {
 		c.security(ds, h.Author, fmt.Errorf("presence: malformed: %w", e2ee.ErrMalformed))
 		return
 	}
+	ds.presence.peersMu.Lock()
 	if ds.presence.peers == nil {
 		ds.presence.peers = make(map[e2ee.IdentityID]Peer)
 	}
 	known, ok := ds.presence.peers[h.Author]
 	ds.presence.peers[h.Author] = Peer{ID: h.Author, Field: p.Field, Seen: now}
+	ds.presence.peersMu.Unlock()
 	if (!ok || now.Sub(known.Seen) >= presenceTTL) && now.Sub(ds.presence.lastSent) >= time.Second {
 		// A peer arrived: it missed what this client announced before, so answer it.
 		c.sendPresenceLocked(ds)

@@ -342,3 +342,22 @@ func TestLongOutboxIsPushedInWindows(t *testing.T) {
 		t.Fatalf("counsellor's own chain after a long catch-up: %+v, %v; want a receipt", rec.Own, err)
 	}
 }
+
+func TestSyncWhileRunningUsesTheLiveConnection(t *testing.T) {
+	relay := newRelay(t)
+	a, b, doc := shared(t, relay.SyncURL)
+	b.run()
+	b.ev.wait(t, "connected", func(ev client.Event) bool { return ev.Kind == client.EventConnected })
+	a.add(doc, "while running")
+	a.sync()
+	b.sync() // must not replace the connection Run keeps
+	if !b.has(doc, "while running") {
+		t.Fatalf("counsellor after sync: %v", b.elems(doc))
+	}
+	if !b.c.Status().Connected {
+		t.Fatal("Sync during Run left the client disconnected")
+	}
+	a.add(doc, "live after sync")
+	a.sync()
+	b.waitFor(doc, "live after sync")
+}

@@ -37,7 +37,7 @@ help: ## list the targets
 tools: ## install the pinned staticcheck into ./bin
 	GOBIN=$(BIN) $(GO) install honnef.co/go/tools/cmd/staticcheck@$(STATICCHECK_VERSION)
 
-test: fmt-check vet staticcheck gotest test-wasm test-browser-client examples ## gofmt check, go vet, staticcheck, go test -race, the js/wasm tests, then the examples
+test: fmt-check vet staticcheck gotest test-wasm test-browser-client test-web examples ## gofmt check, go vet, staticcheck, go test -race, the js/wasm tests, the browser tests, then the examples
 
 fmt-check: ## fail listing the Go files that gofmt would change
 	@files=$$(find . \( $(PRUNE) \) -prune -o -name '*.go' -print | xargs -r gofmt -l); \
@@ -79,6 +79,17 @@ test-browser-client: wasm-npm wasm-build ## the browser client's js/wasm and Nod
 	cd wasm && MOBIO_WASM=$(WASM_OUT)/mobio.wasm node --test js/
 	MOBIO_WASM=$(WASM_OUT)/mobio.wasm $(GO) test -count=1 -run Relay ./wasm
 
+.PHONY: web test-web
+web: wasm-npm ## build the web app (wasm module, wasm_exec.js, schema, esbuild bundle) into wasm/web/dist
+	cd wasm/web && npm ci --no-audit --no-fund --loglevel=error && node build.mjs
+
+# The browser end-to-end tests: playwright-core drives Debian's chromium (installed here with
+# apt-get when missing) against a relay on 127.0.0.1 that the test starts; screenshots of every
+# step go to wasm/e2e/out. About a minute.
+test-web: web ## browser end-to-end tests (chromium, playwright-core)
+	@command -v chromium >/dev/null || { echo "test-web: installing Debian's chromium"; apt-get update -qq && apt-get install -y -qq chromium >/dev/null; }
+	cd wasm/e2e && npm ci --no-audit --no-fund --loglevel=error && MOBIO_WEB_DIR=$(CURDIR)/wasm/web/dist npm test
+
 examples: ## build every program in ./examples and run it (skipped while there is none)
 	@if [ ! -d examples ]; then echo "examples: no ./examples yet, skipped"; exit 0; fi; \
 	mains=$$($(GO) list -f '{{if eq .Name "main"}}{{.ImportPath}}{{end}}' ./examples/...); \
@@ -94,8 +105,8 @@ examples: ## build every program in ./examples and run it (skipped while there i
 build: ## build bin/mobio, stamped with VERSION
 	$(GO) build -ldflags "-X main.version=$(VERSION)" -o bin/mobio ./cmd/mobio
 
-run: build ## build bin/mobio and run the relay on http://localhost:8080 (the web app follows), database in ./data
-	./bin/mobio serve --addr localhost:8080 --data ./data
+run: build web ## build bin/mobio and the web app, and run the relay with the web app on http://localhost:8080, database in ./data
+	./bin/mobio serve --addr localhost:8080 --data ./data --web wasm/web/dist
 
 fuzz: ## run every FuzzXxx of the module for FUZZTIME each (default 30s)
 	@targets=$$(find . \( $(PRUNE) \) -prune -o -name '*_test.go' -print \

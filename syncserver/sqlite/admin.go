@@ -118,8 +118,23 @@ func (s *Store) Vacuum(ctx context.Context) error {
 	if _, err := s.wdb.ExecContext(ctx, "VACUUM"); err != nil {
 		return fmt.Errorf("vacuum: %w", err)
 	}
-	if _, err := s.wdb.ExecContext(ctx, "PRAGMA wal_checkpoint(TRUNCATE)"); err != nil {
-		return fmt.Errorf("vacuum: checkpoint: %w", err)
+	// The old pages stay in the WAL until a checkpoint truncates it; one that meets a reader
+	// (or the background checkpointer) reports busy instead of failing, so try again.
+	ctx, cancel := context.WithTimeout(ctx, 30*time.Second)
+	defer cancel()
+	for delay := time.Millisecond; ; delay = min(2*delay, 100*time.Millisecond) {
+		var busy, logFrames, done int
+		if err := s.wdb.QueryRowContext(ctx, "PRAGMA wal_checkpoint(TRUNCATE)").Scan(&busy, &logFrames, &done); err != nil {
+			return fmt.Errorf("vacuum: checkpoint: %w", err)
+		}
+		if busy == 0 {
+			break
+		}
+		select {
+		case <-ctx.Done():
+			return fmt.Errorf("vacuum: checkpoint: %w", ctx.Err())
+		case <-time.After(delay):
+		}
 	}
 	s.log.Info("store vacuumed", "bytes_before", before, "bytes_after", s.fileBytes())
 	return nil

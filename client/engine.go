@@ -112,27 +112,31 @@ func (c *Client) Sync(ctx context.Context) error {
 	if s := c.liveSession(); s != nil && s.err() == nil {
 		// Run keeps a connection: wait for it instead of replacing it.
 		s.rescan()
-		return s.waitSynced(ctx)
+		sums, err := c.store.ListDocs(ctx)
+		if err != nil {
+			return fmt.Errorf("list documents: %w", err)
+		}
+		ids := make([]e2ee.DocID, len(sums))
+		for i, sum := range sums {
+			ids[i] = sum.ID
+		}
+		return s.waitSynced(ctx, ids)
 	}
 	return c.runSession(ctx, true)
 }
 
-// waitSynced waits until every local document is in sync in this session, or one failed.
-func (s *session) waitSynced(ctx context.Context) error {
-	sums, err := s.c.store.ListDocs(ctx)
-	if err != nil {
-		return fmt.Errorf("list documents: %w", err)
-	}
+// waitSynced waits until every document of ids is in sync in this session, or one failed.
+func (s *session) waitSynced(ctx context.Context, ids []e2ee.DocID) error {
 	for {
 		s.mu.Lock()
 		changed := s.changed
 		done := true
 		var failure error
-		for _, sum := range sums {
-			if err := s.failed[sum.ID]; err != nil && failure == nil {
-				failure = fmt.Errorf("document %s: %w", short(sum.ID), err)
+		for _, id := range ids {
+			if err := s.failed[id]; err != nil && failure == nil {
+				failure = fmt.Errorf("document %s: %w", short(id), err)
 			}
-			done = done && s.synced[sum.ID]
+			done = done && s.synced[id]
 		}
 		s.mu.Unlock()
 		if failure != nil {
@@ -187,35 +191,20 @@ func (c *Client) runSession(ctx context.Context, untilSynced bool) error {
 	if err != nil {
 		return fmt.Errorf("list documents: %w", err)
 	}
-	want := make([]e2ee.DocID, len(sums))
+	ids := make([]e2ee.DocID, len(sums))
 	for i, sum := range sums {
-		want[i] = sum.ID
+		ids[i] = sum.ID
 		s.startDoc(sum.ID)
 	}
 	go c.uploadPendingQuietly(s.ctx)
+	if untilSynced {
+		return s.waitSynced(ctx, ids)
+	}
 
 	tick := time.NewTicker(2 * time.Second)
 	defer tick.Stop()
 	for {
-		s.mu.Lock()
-		changed := s.changed
-		done := untilSynced
-		var failure error
-		for _, id := range want {
-			if err := s.failed[id]; err != nil && failure == nil {
-				failure = fmt.Errorf("document %s: %w", short(id), err)
-			}
-			done = done && s.synced[id]
-		}
-		s.mu.Unlock()
-		if failure != nil && untilSynced {
-			return failure
-		}
-		if done {
-			return nil
-		}
 		select {
-		case <-changed:
 		case <-tick.C:
 			s.rescan()
 			s.refreshPresence()

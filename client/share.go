@@ -254,22 +254,7 @@ func (c *Client) flushOutbox(ctx context.Context, id e2ee.DocID) error {
 		return nil
 	}
 	if s := c.liveSession(); s != nil {
-		// The live session pushes them; wait until it has.
-		for {
-			s.mu.Lock()
-			synced, changed := s.synced[id], s.changed
-			s.mu.Unlock()
-			if synced {
-				return nil
-			}
-			select {
-			case <-changed:
-			case <-s.done:
-				return s.err()
-			case <-ctx.Done():
-				return ctx.Err()
-			}
-		}
+		return s.waitSynced(ctx, []e2ee.DocID{id}) // the live session pushes them
 	}
 	return c.Sync(ctx)
 }

@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/mobio-sync/mobio/client"
+	"github.com/mobio-sync/mobio/e2ee"
 	"github.com/mobio-sync/mobio/wasm/idbstore"
 )
 
@@ -172,38 +173,28 @@ func callDoc(fn js.Value, d client.Doc) (js.Value, error) {
 // read(doc, fn) calls fn(document) and resolves to what it returns. fn must be synchronous
 // and must not change the document.
 func (o *clientObject) read(args []js.Value) (any, error) {
-	id, err := docID(args, 0)
-	if err != nil {
-		return nil, err
-	}
-	fn, err := callback(args, 1, "read's second argument")
-	if err != nil {
-		return nil, err
-	}
-	var res js.Value
-	err = o.c.Read(o.ctx, id, func(d client.Doc) error {
-		res, err = callDoc(fn, d)
-		return err
-	})
-	if err != nil {
-		return nil, err
-	}
-	return res, nil
+	return o.withDoc(args, "read", o.c.Read)
 }
 
 // edit(doc, fn) calls fn(document) to change it, then commits and seals what changed. When fn
 // throws, nothing it changed is kept and the promise rejects with its error.
 func (o *clientObject) edit(args []js.Value) (any, error) {
+	return o.withDoc(args, "edit", o.c.Edit)
+}
+
+// withDoc runs the JS function args[1] on document args[0] through run (Client.Read or
+// Client.Edit) and returns what the function returned.
+func (o *clientObject) withDoc(args []js.Value, name string, run func(context.Context, e2ee.DocID, func(client.Doc) error) error) (any, error) {
 	id, err := docID(args, 0)
 	if err != nil {
 		return nil, err
 	}
-	fn, err := callback(args, 1, "edit's second argument")
+	fn, err := callback(args, 1, name+"'s second argument")
 	if err != nil {
 		return nil, err
 	}
 	var res js.Value
-	err = o.c.Edit(o.ctx, id, func(d client.Doc) error {
+	err = run(o.ctx, id, func(d client.Doc) error {
 		res, err = callDoc(fn, d)
 		return err
 	})

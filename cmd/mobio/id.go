@@ -90,17 +90,7 @@ func newIDNewCmd(a *app, f *homeFlags) *cobra.Command {
 			if err != nil {
 				return fmt.Errorf("create identity: %w", err)
 			}
-			if err := saveIdentity(s, id, pass); err != nil {
-				return err
-			}
-			info := identityInfo(id.Public(), s.identityFile())
-			if asJSON {
-				return writeJSON(a.Stdout, info)
-			}
-			printIdentity(a.Stdout, s.Lang, info)
-			fmt.Fprintln(a.Stdout)
-			fmt.Fprintln(a.Stdout, msg(s.Lang, msgIdentityCreated, s.identityFile()))
-			return nil
+			return a.storeIdentity(s, id, pass, asJSON, msgIdentityCreated)
 		},
 	}
 	cmd.Flags().BoolVar(&force, "force", false, "replace an existing identity (it is lost unless you have its recovery kit)")
@@ -278,17 +268,7 @@ passphrase also seals the identity on this device.`,
 			case err != nil:
 				return fmt.Errorf("restore identity: %w", err)
 			}
-			if err := saveIdentity(s, id, pass); err != nil {
-				return err
-			}
-			info := identityInfo(id.Public(), s.identityFile())
-			if asJSON {
-				return writeJSON(a.Stdout, info)
-			}
-			printIdentity(a.Stdout, s.Lang, info)
-			fmt.Fprintln(a.Stdout)
-			fmt.Fprintln(a.Stdout, msg(s.Lang, msgIdentityRestored, s.identityFile()))
-			return nil
+			return a.storeIdentity(s, id, pass, asJSON, msgIdentityRestored)
 		},
 	}
 	cmd.Flags().BoolVar(&force, "force", false, "replace an existing identity (it is lost unless you have its recovery kit)")
@@ -454,4 +434,20 @@ func fingerprintLines(fp string) []string {
 		groups = groups[n:]
 	}
 	return lines
+}
+
+// storeIdentity seals id with pass into the identity file and reports it, with done as the
+// closing message (created, restored).
+func (a *app) storeIdentity(s *settings, id *keyring.Identity, pass []byte, asJSON bool, done msgID) error {
+	if err := saveIdentity(s, id, pass); err != nil {
+		return err
+	}
+	info := identityInfo(id.Public(), s.identityFile())
+	if asJSON {
+		return writeJSON(a.Stdout, info)
+	}
+	printIdentity(a.Stdout, s.Lang, info)
+	fmt.Fprintln(a.Stdout)
+	fmt.Fprintln(a.Stdout, msg(s.Lang, done, s.identityFile()))
+	return nil
 }

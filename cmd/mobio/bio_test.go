@@ -86,6 +86,12 @@ func TestBioNewListAndDocumentNames(t *testing.T) {
 		}
 	}
 
+	// Both titles begin with "am"; so may a random document ID, which would then win (an ID
+	// prefix is looked up before a title's beginning): use "ami" in that case.
+	bothTitles := "am"
+	if strings.HasPrefix(amina, bothTitles) || strings.HasPrefix(other, bothTitles) {
+		bothTitles = "ami"
+	}
 	tests := []struct {
 		name    string
 		doc     string
@@ -97,7 +103,7 @@ func TestBioNewListAndDocumentNames(t *testing.T) {
 		{name: "unique beginning of the ID", doc: other[:6], want: other},
 		{name: "title in any case", doc: "amina k.", want: amina},
 		{name: "beginning of a title", doc: "amir", want: other},
-		{name: "beginning of two titles", doc: "am", wantErr: errAmbiguousDoc},
+		{name: "beginning of two titles", doc: bothTitles, wantErr: errAmbiguousDoc},
 		{name: "nothing matches", doc: "zzz", wantErr: errNoDoc},
 	}
 	for _, tt := range tests {

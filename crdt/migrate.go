@@ -21,6 +21,9 @@ type Migration struct {
 // migrations lists every migration in order; [Biography.Migrate] runs those a document needs.
 var migrations = []Migration{
 	{From: 1, Name: "dates from DD.MM.YYYY to ISO 8601", Apply: migrateGermanDates},
+	// Version 3 adds scalar fields only (agreement signatures, consent recipient identity and
+	// text digest, share package ID, the case notes document): nothing to rewrite.
+	{From: 2, Name: "case work signatures and links", Apply: func(*Biography) error { return nil }},
 }
 
 // Migrate brings the document to the current [schema.Version], one committed change per

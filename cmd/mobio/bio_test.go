@@ -4,10 +4,13 @@ import (
 	"encoding/json"
 	"errors"
 	"flag"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/mobio-sync/mobio/crdt/schema"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata")
@@ -393,7 +396,7 @@ func TestBioExport(t *testing.T) {
 	mustMobio(t, env, "bio", "set", doc, "person.nationalities", "SY")
 	mustMobio(t, env, "bio", "set", doc, "person.date_of_birth", "1990")
 	yamlOut := mustMobio(t, env, "bio", "export", doc, "--format", "yaml")
-	for _, want := range []string{"schema_version: 2", "nationalities:", "- SY", "- Syrien", `value: "1990"`} {
+	for _, want := range []string{fmt.Sprintf("schema_version: %d", schema.Version), "nationalities:", "- SY", "- Syrien", `value: "1990"`} {
 		if !strings.Contains(yamlOut, want) {
 			t.Errorf("bio export --format yaml printed\n%s\nwant it to contain %q", yamlOut, want)
 		}

@@ -23,7 +23,10 @@ import (
 // Version is the schema version written into new documents. Changelog:
 //   - 1: 2026-11-25: dates stored as German DD.MM.YYYY strings (00 for unknown parts).
 //   - 2: 2026-11-25: dates stored as ISO 8601 partial dates (YYYY, YYYY-MM, YYYY-MM-DD).
-const Version = 2
+//   - 3: 2026-11-26: agreement signatures (plan_digest, client_/counsellor_identity and
+//     _signature), consent recipient_identity and text_digest, share package_id,
+//     contacts.case_notes_document.
+const Version = 3
 
 // Languages are the five UI and input languages, German first: German is the reference
 // language of every data export.

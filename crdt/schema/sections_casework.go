@@ -259,6 +259,26 @@ func cwPlanSection() Section {
 						Key: "counsellor_signed", Type: TypeBool,
 						Label: T("Von der Beratungsfachkraft unterzeichnet", "Signed by the counsellor", "وقّعه المرشد أو المرشدة", "امضاشده توسط مشاور", "Signé par le conseiller ou la conseillère"),
 					},
+					{
+						Key: "plan_digest", Type: TypeString,
+						Label: T("Prüfsumme des vereinbarten Plans", "Checksum of the agreed plan", "المجموع الاختباري للخطة المتفق عليها", "چکیده برنامه توافق‌شده", "Empreinte du plan convenu"),
+					},
+					{
+						Key: "client_identity", Type: TypeString,
+						Label: T("Identität der Person", "Identity of the person", "هوية الشخص", "هویت فرد", "Identité de la personne"),
+					},
+					{
+						Key: "client_signature", Type: TypeString,
+						Label: T("Signatur der Person", "Signature of the person", "توقيع الشخص", "امضای فرد", "Signature de la personne"),
+					},
+					{
+						Key: "counsellor_identity", Type: TypeString,
+						Label: T("Identität der Beratungsfachkraft", "Identity of the counsellor", "هوية المرشد", "هویت مشاور", "Identité du conseiller"),
+					},
+					{
+						Key: "counsellor_signature", Type: TypeString,
+						Label: T("Signatur der Beratungsfachkraft", "Signature of the counsellor", "توقيع المرشد", "امضای مشاور", "Signature du conseiller"),
+					},
 				},
 			},
 			{
@@ -291,6 +311,17 @@ func cwContactsSection() Section {
 		CaseWork: true,
 		Label:    T("Beratungskontakte und Verweise", "Counselling contacts and referrals", "جلسات الإرشاد والإحالات", "جلسات مشاوره و ارجاع‌ها", "Entretiens de conseil et orientations"),
 		Fields: []Field{
+			{
+				Key: "case_notes_document", Type: TypeString,
+				Label: T("Dokument der Fallnotizen", "Case notes document", "مستند ملاحظات الحالة", "سند یادداشت‌های پرونده", "Document des notes de suivi"),
+				Help: T(
+					"Die Fallnotizen liegen in einem eigenen Dokument der Beratungsstelle; hier steht nur seine Kennung.",
+					"Case notes live in a separate document of the counselling organisation; only its ID is kept here.",
+					"ملاحظات الحالة محفوظة في مستند منفصل لدى جهة الإرشاد، وهنا معرّفه فقط.",
+					"یادداشت‌های پرونده در سند جداگانه‌ای از نهاد مشاوره نگهداری می‌شوند؛ اینجا فقط شناسه آن است.",
+					"Les notes de suivi se trouvent dans un document distinct de l'organisme de conseil ; seul son identifiant figure ici.",
+				),
+			},
 			{
 				Key: "contacts", Type: TypeList,
 				Label: T("Beratungskontakte", "Counselling contacts", "جلسات الإرشاد", "جلسات مشاوره", "Entretiens de conseil"),
@@ -419,6 +450,21 @@ func cwConsentsSection() Section {
 						Key: "withdrawn_at", Type: TypeTime,
 						Label: T("Widerrufen am", "Withdrawn on", "تاريخ سحب الموافقة", "تاریخ پس گرفتن رضایت", "Retiré le"),
 					},
+					{
+						Key: "recipient_identity", Type: TypeString,
+						Label: T("Identität des Empfängers", "Identity of the recipient", "هوية المستلم", "هویت گیرنده", "Identité du destinataire"),
+						Help: T(
+							"Bei einer Freigabe an eine Beratungsfachkraft: deren mobio-Identität.",
+							"For access by a counsellor: their mobio identity.",
+							"عند منح الوصول لمرشد: هويته في mobio.",
+							"برای دسترسی یک مشاور: هویت mobio او.",
+							"Pour l'accès d'un conseiller : son identité mobio.",
+						),
+					},
+					{
+						Key: "text_digest", Type: TypeString,
+						Label: T("Prüfsumme des gezeigten Texts", "Checksum of the text shown", "المجموع الاختباري للنص المعروض", "چکیده متن نمایش‌داده‌شده", "Empreinte du texte affiché"),
+					},
 				},
 			},
 			{
@@ -457,6 +503,10 @@ func cwConsentsSection() Section {
 					{
 						Key: "revoked_at", Type: TypeTime,
 						Label: T("Zurückgezogen am", "Revoked on", "تاريخ الإلغاء", "تاریخ لغو", "Révoqué le"),
+					},
+					{
+						Key: "package_id", Type: TypeString,
+						Label: T("Kennung des Pakets", "Package ID", "معرّف الحزمة", "شناسه بسته", "Identifiant du paquet"),
 					},
 				},
 			},

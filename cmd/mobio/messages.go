@@ -11,6 +11,27 @@ import (
 // arguments are formatted with %v, indexed (%[2]v) where a language orders them differently.
 type msgID int
 
+// Commands added later keep their messages in their own files: each takes a block of IDs
+// starting at a multiple of 1000 (casework commands: consent 1000, send 2000, cv 3000, plan
+// 4000, report and research 5000, translate 6000) and registers it with registerMessages, so
+// files never share one const block.
+type msgRange struct{ first, end msgID }
+
+// messageRanges lists every block of message IDs; the catalogue test checks each.
+var messageRanges = []msgRange{{msgAddNeedsCodes, msgEnd}}
+
+// registerMessages adds the messages of IDs first up to (not including) end. It runs from init
+// and panics on an ID registered twice, which a test run shows at once.
+func registerMessages(first, end msgID, m map[msgID]schema.Text) {
+	for id, t := range m {
+		if _, dup := messages[id]; dup {
+			panic(fmt.Sprintf("message %d registered twice", id))
+		}
+		messages[id] = t
+	}
+	messageRanges = append(messageRanges, msgRange{first, end})
+}
+
 // msg returns message id in lang (German for a language the catalogue lacks) with args.
 func msg(lang string, id msgID, args ...any) string {
 	t, ok := messages[id]

@@ -98,8 +98,18 @@ lists, with labels in German, English, Arabic, Farsi and French.`,
 	})
 	root.AddCommand(newVersionCmd(a), newServeCmd(a), newAdminCmd(a), newSchemaCmd(a), newBenchCmd(a), newIDCmd(a), newBioCmd(a), newConfigCmd(a),
 		newShareCmd(a), newSyncCmd(a), newAttachCmd(a))
+	for _, c := range moreCommands {
+		root.AddCommand(c(a))
+	}
 	return root
 }
+
+// moreCommands are the commands that register themselves from their own files (the case work
+// commands), so that adding one does not touch this file.
+var moreCommands []func(a *app) *cobra.Command
+
+// registerCommand adds a top-level command; call it from init.
+func registerCommand(c func(a *app) *cobra.Command) { moreCommands = append(moreCommands, c) }
 
 // usageError is a mistake in the flags of command cmd; run follows it with a hint to --help.
 type usageError struct {

@@ -13,6 +13,7 @@ import (
 	"text/tabwriter"
 
 	"github.com/BurntSushi/toml"
+	"github.com/mobio-sync/mobio/casework/translate"
 	"github.com/mobio-sync/mobio/crdt/schema"
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
@@ -33,9 +34,11 @@ const (
 	keyRelay          = "relay"
 	keyLang           = "lang"
 	keyPassphraseFile = "passphrase_file"
+	keyTranslateURL   = "translate_url"
+	keyTranslateKey   = "translate_key_file"
 )
 
-var configKeys = []string{keyRelay, keyLang, keyPassphraseFile}
+var configKeys = []string{keyRelay, keyLang, keyPassphraseFile, keyTranslateURL, keyTranslateKey}
 
 // fileConfig is the content of config.toml. TOML, because people edit the file by hand: it
 // takes comments, and its parser names the line of a mistake.
@@ -43,6 +46,8 @@ type fileConfig struct {
 	Relay          string `toml:"relay,omitempty"`
 	Lang           string `toml:"lang,omitempty"`
 	PassphraseFile string `toml:"passphrase_file,omitempty"`
+	TranslateURL   string `toml:"translate_url,omitempty"`
+	TranslateKey   string `toml:"translate_key_file,omitempty"`
 }
 
 func (c *fileConfig) field(key string) *string {
@@ -53,6 +58,10 @@ func (c *fileConfig) field(key string) *string {
 		return &c.Lang
 	case keyPassphraseFile:
 		return &c.PassphraseFile
+	case keyTranslateURL:
+		return &c.TranslateURL
+	case keyTranslateKey:
+		return &c.TranslateKey
 	}
 	return nil
 }
@@ -80,6 +89,9 @@ type settings struct {
 	Relay          string // WebSocket URL of the relay, normalised; "" for none
 	Lang           string // one of schema.Languages
 	PassphraseFile string // "" to ask on the terminal
+	// TranslateURL is the machine translation service (LibreTranslate API) the operator runs;
+	// "" for none. TranslateKeyFile holds its API key, which is never printed.
+	TranslateURL, TranslateKeyFile string
 
 	file   fileConfig        // as read from config.toml
 	source map[string]string // key → "flag", "env", "file" or "default"
@@ -146,6 +158,13 @@ func (a *app) loadSettings(f *homeFlags) (*settings, error) {
 		v = filepath.Join(s.ConfigDir, v)
 	}
 	s.PassphraseFile = v
+
+	s.TranslateURL, _ = pick(keyTranslateURL, "", "MOBIO_TRANSLATE_URL")
+	v, _ = pick(keyTranslateKey, "", "MOBIO_TRANSLATE_KEY_FILE")
+	if v != "" && s.source[keyTranslateKey] == "file" && !filepath.IsAbs(v) {
+		v = filepath.Join(s.ConfigDir, v)
+	}
+	s.TranslateKeyFile = v
 	return s, nil
 }
 
@@ -290,6 +309,8 @@ type configShowJSON struct {
 	Relay          string            `json:"relay"`
 	Lang           string            `json:"lang"`
 	PassphraseFile string            `json:"passphrase_file"`
+	TranslateURL   string            `json:"translate_url"`
+	TranslateKey   string            `json:"translate_key_file"`
 	Source         map[string]string `json:"source"`
 }
 
@@ -307,13 +328,15 @@ func newConfigShowCmd(a *app, f *homeFlags) *cobra.Command {
 			out := configShowJSON{
 				ConfigFile: s.configFile(), IdentityFile: s.identityFile(), Database: s.dbFile(),
 				Relay: s.Relay, Lang: s.Lang, PassphraseFile: s.PassphraseFile, Source: s.source,
+				TranslateURL: s.TranslateURL, TranslateKey: s.TranslateKeyFile,
 			}
 			if asJSON {
 				return writeJSON(a.Stdout, out)
 			}
 			tw := tabwriter.NewWriter(a.Stdout, 0, 0, 2, ' ', 0)
 			for _, k := range configKeys {
-				v := map[string]string{keyRelay: s.Relay, keyLang: s.Lang, keyPassphraseFile: s.PassphraseFile}[k]
+				v := map[string]string{keyRelay: s.Relay, keyLang: s.Lang, keyPassphraseFile: s.PassphraseFile,
+					keyTranslateURL: s.TranslateURL, keyTranslateKey: s.TranslateKeyFile}[k]
 				if v == "" {
 					v = "-"
 				}
@@ -362,6 +385,10 @@ func newConfigSetCmd(a *app, f *homeFlags) *cobra.Command {
 				}
 			case key == keyRelay:
 				if _, err := relayURL(value); err != nil {
+					return err
+				}
+			case key == keyTranslateURL:
+				if _, err := translate.NewLibreTranslate(value, "", nil); err != nil {
 					return err
 				}
 			}

@@ -1,11 +1,6 @@
 package schema
 
-import (
-	"strings"
-
-	"golang.org/x/text/language"
-	"golang.org/x/text/language/display"
-)
+import "strings"
 
 // Keys of the code lists that several sections share.
 const (
@@ -120,23 +115,31 @@ func sectionCodes() *CodeList {
 	return l
 }
 
-// cldrNames fills labels from CLDR (golang.org/x/text/language/display) and takes the hand-written
-// labels in overrides where CLDR has no name or a misleading one.
-func cldrNames(codes []string, name func(lang language.Tag, code string) string, overrides map[string]Text) []Code {
+// cldrNames fills labels from CLDR names (golang.org/x/text/language/display, captured in
+// cldr_names_gen.go for the five languages) and takes the hand-written labels in overrides
+// where CLDR has no name or a misleading one. The names are generated rather than looked up at
+// run time because display's tables hold every CLDR locale: linked into the browser's
+// WebAssembly module they cost more than a megabyte, for the five languages mobio shows.
+// TestCLDRNamesAreCurrent regenerates the table from display and compares.
+func cldrNames(kind string, codes []string, overrides map[string]Text) []Code {
 	out := make([]Code, 0, len(codes))
 	for _, code := range codes {
 		if t, ok := overrides[code]; ok {
 			out = append(out, Code{Code: code, Label: t})
 			continue
 		}
-		var t Text
-		for _, l := range Languages {
-			t.Set(l, name(language.MustParse(l), code))
-		}
-		out = append(out, Code{Code: code, Label: t})
+		out = append(out, Code{Code: code, Label: cldrGenerated[kind+":"+code]})
 	}
 	return out
 }
+
+// Kinds of names in cldrGenerated, the prefix of its keys.
+const (
+	cldrRegion   = "region"
+	cldrLanguage = "language"
+	cldrScript   = "script"
+	cldrTag      = "tag"
+)
 
 // iso3166 lists the officially assigned ISO 3166-1 alpha-2 codes.
 const iso3166 = `AD AE AF AG AI AL AM AO AQ AR AS AT AU AW AX AZ BA BB BD BE BF BG BH BI BJ BL BM BN BO BQ BR BS
@@ -157,19 +160,18 @@ var extraCountries = map[string]Text{
 	"SCG":       T("Serbien und Montenegro (2003–2006)", "Serbia and Montenegro (2003–2006)", "صربيا والجبل الأسود (2003–2006)", "صربستان و مونته‌نگرو (۲۰۰۳–۲۰۰۶)", "Serbie-et-Monténégro (2003–2006)"),
 }
 
+// countryCodes are the codes of the country list.
+func countryCodes() []string {
+	return append(strings.Fields(iso3166), "XK", "STATELESS", "UNCLEAR", "SUHH", "YUCS", "CSHH", "SCG")
+}
+
 func countries() *CodeList {
-	codes := append(strings.Fields(iso3166), "XK", "STATELESS", "UNCLEAR", "SUHH", "YUCS", "CSHH", "SCG")
+	codes := countryCodes()
 	return &CodeList{
 		Key:      ListCountry,
 		Standard: "ISO 3166-1 alpha-2 (historic: ISO 3166-3)",
 		Label:    T("Staat", "Country", "الدولة", "کشور", "Pays"),
-		Codes: cldrNames(codes, func(l language.Tag, code string) string {
-			r, err := language.ParseRegion(code)
-			if err != nil {
-				return ""
-			}
-			return display.Regions(l).Name(r)
-		}, extraCountries),
+		Codes:    cldrNames(cldrRegion, codes, extraCountries),
 	}
 }
 
@@ -214,42 +216,30 @@ func languages() *CodeList {
 		Key:      ListLanguage,
 		Standard: "ISO 639-3",
 		Label:    T("Sprache", "Language", "اللغة", "زبان", "Langue"),
-		Codes: cldrNames(codes, func(l language.Tag, code string) string {
-			b, err := language.ParseBase(code)
-			if err != nil {
-				return ""
-			}
-			return display.Languages(l).Name(b)
-		}, languageOverrides),
+		Codes:    cldrNames(cldrLanguage, codes, languageOverrides),
 	}
 }
 
+var scriptCodes = []string{"Latn", "Arab", "Cyrl", "Ethi", "Grek", "Armn", "Geor", "Hebr", "Deva", "Beng", "Guru", "Taml", "Sinh", "Thai", "Hans", "Hant", "Jpan", "Kore", "Mymr", "Khmr"}
+
 func scripts() *CodeList {
-	codes := []string{"Latn", "Arab", "Cyrl", "Ethi", "Grek", "Armn", "Geor", "Hebr", "Deva", "Beng", "Guru", "Taml", "Sinh", "Thai", "Hans", "Hant", "Jpan", "Kore", "Mymr", "Khmr"}
 	return &CodeList{
 		Key:      ListScript,
 		Standard: "ISO 15924",
 		Label:    T("Schrift", "Script", "نظام الكتابة", "خط", "Écriture"),
-		Codes: cldrNames(codes, func(l language.Tag, code string) string {
-			s, err := language.ParseScript(code)
-			if err != nil {
-				return ""
-			}
-			return display.Scripts(l).Name(s)
-		}, nil),
+		Codes:    cldrNames(cldrScript, scriptCodes, nil),
 	}
 }
 
 // uiLanguages are the BCP 47 tags of the five UI languages and the ten consent languages
 // (DOMAIN.md §3).
+var uiLanguageCodes = []string{"de", "en", "ar", "fa", "fr", "tr", "ps", "ti", "kmr", "uk"}
+
 func uiLanguages() *CodeList {
-	codes := []string{"de", "en", "ar", "fa", "fr", "tr", "ps", "ti", "kmr", "uk"}
 	return &CodeList{
 		Key:      ListUILanguage,
 		Standard: "BCP 47",
 		Label:    T("Sprache der Oberfläche", "Interface language", "لغة الواجهة", "زبان رابط کاربری", "Langue de l'interface"),
-		Codes: cldrNames(codes, func(l language.Tag, code string) string {
-			return display.Tags(l).Name(language.MustParse(code))
-		}, map[string]Text{"kmr": languageOverrides["kmr"]}),
+		Codes:    cldrNames(cldrTag, uiLanguageCodes, map[string]Text{"kmr": languageOverrides["kmr"]}),
 	}
 }

@@ -212,7 +212,7 @@ func (hr *hashingReader) Read(p []byte) (int, error) {
 }
 
 // failure is the error of a failed decryption: the reader's own error if it had one, and
-// otherwise ErrDecrypt, whatever tink said.
+// otherwise ErrDecrypt, whatever the stream decrypter said.
 func (hr *hashingReader) failure() error {
 	if hr.err != nil {
 		return fmt.Errorf("decrypt attachment: read: %w", hr.err)

@@ -4,9 +4,6 @@ import (
 	"fmt"
 	"log/slog"
 
-	"github.com/tink-crypto/tink-go/v2/keyset"
-	"github.com/tink-crypto/tink-go/v2/tink"
-
 	"github.com/mobio-sync/mobio/e2ee"
 )
 
@@ -15,10 +12,10 @@ import (
 type Identity struct {
 	_ [0]func() // not comparable: compare public identities instead
 
-	signKeys *keyset.Handle
-	signer   tink.Signer
-	hpkeKeys *keyset.Handle
-	decrypt  tink.HybridDecrypt
+	signKeys keysetHandle
+	signer   signer
+	hpkeKeys keysetHandle
+	decrypt  hybridDecrypter
 	public   e2ee.IdentityPublic
 }
 
@@ -35,8 +32,8 @@ func NewIdentity() (*Identity, error) {
 	return assemble(sk, signer, signPub, hk, dec, hpkePub)
 }
 
-func assemble(sk *keyset.Handle, signer tink.Signer, signPub []byte, hk *keyset.Handle, dec tink.HybridDecrypt, hpkePub []byte) (*Identity, error) {
-	sig, err := signer.Sign(e2ee.SignedMessage(e2ee.LabelIdentityKey, hpkePub))
+func assemble(sk keysetHandle, s signer, signPub []byte, hk keysetHandle, dec hybridDecrypter, hpkePub []byte) (*Identity, error) {
+	sig, err := s.Sign(e2ee.SignedMessage(e2ee.LabelIdentityKey, hpkePub))
 	if err != nil {
 		return nil, fmt.Errorf("sign identity key: %w", err)
 	}
@@ -44,7 +41,7 @@ func assemble(sk *keyset.Handle, signer tink.Signer, signPub []byte, hk *keyset.
 	if err != nil {
 		return nil, err
 	}
-	return &Identity{signKeys: sk, signer: signer, hpkeKeys: hk, decrypt: dec, public: pub}, nil
+	return &Identity{signKeys: sk, signer: s, hpkeKeys: hk, decrypt: dec, public: pub}, nil
 }
 
 // Public returns the public half, to share with others.

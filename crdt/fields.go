@@ -357,6 +357,11 @@ func (b *Biography) Parse(path, input string) (Value, error) {
 
 func parseValue(cat *schema.Catalogue, f *schema.Field, input string) (Value, error) {
 	s := strings.TrimSpace(input)
+	// A code spelled exactly is that code, even where it reads like a state: closure reason
+	// DECLINED is not the state "declined".
+	if f.Type == schema.TypeCode && cat.CodeList(f.CodeList).Has(s) {
+		return Code(s), nil
+	}
 	switch strings.ToLower(s) {
 	case string(StateUnknown):
 		return Unknown, nil

@@ -183,3 +183,22 @@ func TestSetRefusesValuesThatCanNeverBeValid(t *testing.T) {
 		t.Errorf("Set of a valid code: %v", err)
 	}
 }
+
+func TestParseCodeThatReadsLikeAState(t *testing.T) {
+	b, err := New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for input, want := range map[string]State{"DECLINED": StateValue, "declined": StateDeclined, "unknown": StateUnknown} {
+		v, err := b.Parse("plan.closure_reason", input)
+		if err != nil {
+			t.Fatalf("Parse(%q): %v", input, err)
+		}
+		if v.State() != want {
+			t.Errorf("Parse(%q) has state %q, want %q", input, v.State(), want)
+		}
+		if want == StateValue && v.Str() != "DECLINED" {
+			t.Errorf("Parse(%q) = %q, want the code DECLINED", input, v.Str())
+		}
+	}
+}

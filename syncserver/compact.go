@@ -98,8 +98,8 @@ func (s *Server) compactDoc(ctx context.Context, c Compactor, doc e2ee.DocID, cu
 	return n, nil
 }
 
-// maintain runs the relay's periodic work until ctx ends: compaction and the eviction of
-// unused documents.
+// maintain runs the relay's periodic work until ctx ends: compaction, the eviction of
+// unused documents, and the deletion of expired packages.
 func (s *Server) maintain(ctx context.Context) {
 	sweep := time.NewTicker(s.sweepInterval())
 	defer sweep.Stop()
@@ -108,6 +108,12 @@ func (s *Server) maintain(ctx context.Context) {
 		t := time.NewTicker(s.compactInterval)
 		defer t.Stop()
 		compactC = t.C
+	}
+	var packagesC <-chan time.Time
+	if _, ok := s.store.(PackageStore); ok && s.pkgSweep > 0 {
+		t := time.NewTicker(s.pkgSweep)
+		defer t.Stop()
+		packagesC = t.C
 	}
 	for {
 		select {
@@ -118,6 +124,10 @@ func (s *Server) maintain(ctx context.Context) {
 		case <-compactC:
 			if _, err := s.Compact(ctx); err != nil && ctx.Err() == nil {
 				s.log.Warn("compaction incomplete; retried at the next interval", keyErr, err)
+			}
+		case <-packagesC:
+			if _, err := s.SweepPackages(ctx); err != nil && ctx.Err() == nil {
+				s.log.Warn("package sweep failed; retried at the next interval", keyErr, err)
 			}
 		}
 	}

@@ -17,6 +17,13 @@ const (
 	DefaultSnapshotRetention = 30 * 24 * time.Hour
 	DefaultPingInterval      = 30 * time.Second
 	DefaultPingTimeout       = 15 * time.Second
+
+	// DefaultMaxPackagesPerDoc bounds the packages of one document on the relay at once.
+	DefaultMaxPackagesPerDoc = 100
+	// DefaultPackageWritesPerSecond and DefaultPackageWriteBurst rate-limit the creations and
+	// withdrawals of one document's packages: each is a person's deliberate act.
+	DefaultPackageWritesPerSecond = 1
+	DefaultPackageWriteBurst      = 20
 )
 
 // Limits bound what one client can make the relay do. Each refusal is answered with an error
@@ -41,6 +48,15 @@ type Limits struct {
 	// vanished phone, a half-open TCP connection) is closed and its resources freed.
 	PingInterval time.Duration
 	PingTimeout  time.Duration
+	// MaxPackageBytes bounds one disclosure package's ciphertext, MaxPackageLifetime how far
+	// ahead its expiry may lie, and MaxPackagesPerDoc how many packages of one document the
+	// relay keeps at once. PackageWritesPerSecond and PackageWriteBurst rate-limit the
+	// creations and withdrawals of one document's packages.
+	MaxPackageBytes        int64
+	MaxPackageLifetime     time.Duration
+	MaxPackagesPerDoc      int
+	PackageWritesPerSecond float64
+	PackageWriteBurst      int
 }
 
 // DefaultLimits returns the default limits.
@@ -60,6 +76,12 @@ func DefaultLimits() Limits {
 		SnapshotRetention:  DefaultSnapshotRetention,
 		PingInterval:       DefaultPingInterval,
 		PingTimeout:        DefaultPingTimeout,
+
+		MaxPackageBytes:        protocol.DefaultMaxPackageBytes,
+		MaxPackageLifetime:     protocol.DefaultMaxPackageLifetime,
+		MaxPackagesPerDoc:      DefaultMaxPackagesPerDoc,
+		PackageWritesPerSecond: DefaultPackageWritesPerSecond,
+		PackageWriteBurst:      DefaultPackageWriteBurst,
 	}
 }
 
@@ -83,6 +105,11 @@ func (l Limits) Validate() error {
 		{"SnapshotRetention", l.SnapshotRetention >= 0},
 		{"PingInterval", l.PingInterval > 0},
 		{"PingTimeout", l.PingTimeout > 0},
+		{"MaxPackageBytes", l.MaxPackageBytes >= 1},
+		{"MaxPackageLifetime", l.MaxPackageLifetime > 0},
+		{"MaxPackagesPerDoc", l.MaxPackagesPerDoc >= 1},
+		{"PackageWritesPerSecond", l.PackageWritesPerSecond > 0},
+		{"PackageWriteBurst", l.PackageWriteBurst >= 1},
 	}
 	for _, c := range checks {
 		if !c.ok {

@@ -24,6 +24,9 @@ func TestLimitsValidate(t *testing.T) {
 		{"no send queue", func(l *Limits) { l.SendQueue = 0 }, "SendQueue"},
 		{"no ping interval", func(l *Limits) { l.PingInterval = 0 }, "PingInterval"},
 		{"negative ping timeout", func(l *Limits) { l.PingTimeout = -time.Second }, "PingTimeout"},
+		{"no package bytes", func(l *Limits) { l.MaxPackageBytes = 0 }, "MaxPackageBytes"},
+		{"negative package lifetime", func(l *Limits) { l.MaxPackageLifetime = -time.Hour }, "MaxPackageLifetime"},
+		{"no package writes", func(l *Limits) { l.PackageWritesPerSecond = 0 }, "PackageWritesPerSecond"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

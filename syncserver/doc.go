@@ -14,8 +14,17 @@
 // (verified envelopes numbered by offsets from 1), the newest snapshot, blobs and, after an
 // erasure, the tombstone. It is small and defined here, by its consumer; the default
 // implementation is syncserver/sqlite, and syncserver/storetest is the conformance suite
-// every implementation must pass. Optional abilities ([Compactor], [Backuper], [Statser])
-// are found by type assertion.
+// every implementation must pass. Optional abilities ([Compactor], [Backuper], [Statser],
+// [PackageStore]) are found by type assertion.
+//
+// # Disclosure packages
+//
+// A member who may write a document stores a disclosure package of it over HTTP (PUT
+// /packages/{id}, signed like a blob request but under its own label); anyone who has the
+// random package ID fetches the ciphertext (GET, anonymous, never cached); a member withdraws
+// it (DELETE), and the relay deletes its bytes then, at its expiry ([Server.SweepPackages]),
+// or when the document is erased. The key is in the link's fragment and never reaches the
+// relay (packages.go).
 //
 // The division of work between relay and store: the relay verifies an envelope or
 // operation against the membership (e2ee.Verify, e2ee.VerifyLog) and checks the current
@@ -45,5 +54,6 @@
 // log, author heads, usage) stays in memory while the document is in use and for
 // [Config.DocIdleTimeout] after, within [Config.MaxResidentDocs] (resident.go). [Server.Run]
 // compacts documents whose snapshot is older than [Limits.SnapshotRetention] every
-// [Config.CompactInterval] (compact.go).
+// [Config.CompactInterval] (compact.go), and deletes expired packages every
+// [Config.PackageSweepInterval].
 package syncserver

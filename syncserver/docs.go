@@ -9,6 +9,7 @@ import (
 
 	"github.com/mobio-sync/mobio/e2ee"
 	"github.com/mobio-sync/mobio/protocol"
+	"golang.org/x/time/rate"
 )
 
 // docState is what the relay keeps in memory about one document: its verified membership log
@@ -48,6 +49,7 @@ type docState struct {
 	nextPub  uint64                         // the offset of the next entry to publish
 	ready    map[uint64][]byte              // entries stored but not yet published, by offset
 	inflight int                            // appends between their check and their commit
+	pkgRate  *rate.Limiter                  // package creations and withdrawals; made on first use
 }
 
 // errUnknownDocument and errErasedDocument refuse requests for documents the relay cannot

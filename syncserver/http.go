@@ -27,6 +27,22 @@ func (s *Server) routes() http.Handler {
 	mux.Handle("GET /metrics", s.metrics.handler())
 	mux.HandleFunc("PUT /blobs/{doc}/{id}", s.serveBlobPut)
 	mux.HandleFunc("GET /blobs/{doc}/{id}", s.serveBlobGet)
+	mux.HandleFunc("PUT /packages/{id}", s.servePackagePut)
+	mux.HandleFunc("GET /packages/{id}", s.servePackageGet)
+	mux.HandleFunc("DELETE /packages/{id}", s.servePackageDelete)
+	if s.fallback != nil {
+		// The relay's own paths stay its own, whatever the method: the fallback answers only
+		// the others. (Without a fallback, the mux answers 404 and 405 itself.)
+		for _, p := range []string{"/sync", "/healthz", "/readyz", "/metrics"} {
+			mux.HandleFunc(p, func(w http.ResponseWriter, r *http.Request) {
+				http.Error(w, "method not allowed", http.StatusMethodNotAllowed)
+			})
+		}
+		for _, p := range []string{"/blobs/", "/packages/"} {
+			mux.HandleFunc(p, http.NotFound)
+		}
+		mux.Handle("/", s.fallback)
+	}
 	return mux
 }
 
@@ -52,9 +68,9 @@ func (s *Server) serveReady(w http.ResponseWriter, r *http.Request) {
 func (s *Server) httpError(w http.ResponseWriter, r *http.Request, err error) {
 	pe := protocol.ErrorOf(refusal(err))
 	if pe.Code == protocol.CodeInternal {
-		s.log.Error("blob request failed", keyMethod, r.Method, keyErr, err)
+		s.log.Error("HTTP request failed", keyMethod, r.Method, keyPath, r.Pattern, keyErr, err)
 	} else {
-		s.log.Debug("blob request refused", keyMethod, r.Method, keyCode, pe.Code.String())
+		s.log.Debug("HTTP request refused", keyMethod, r.Method, keyPath, r.Pattern, keyCode, pe.Code.String())
 	}
 	s.metrics.refused(pe.Code.String())
 	status := http.StatusBadRequest
@@ -75,6 +91,10 @@ func (s *Server) httpError(w http.ResponseWriter, r *http.Request, err error) {
 		status = http.StatusConflict
 	case protocol.CodeRateLimited:
 		status = http.StatusTooManyRequests
+	}
+	if pe.RetryAfter > 0 {
+		// Whole seconds, rounded up: the header has no finer unit.
+		w.Header().Set("Retry-After", strconv.FormatInt(int64((pe.RetryAfter+time.Second-1)/time.Second), 10))
 	}
 	w.Header().Set("Content-Type", "application/json")
 	w.WriteHeader(status)
@@ -103,31 +123,49 @@ func blobTarget(r *http.Request) (e2ee.DocID, e2ee.Hash, error) {
 // member at the current epoch, within the clock skew, and by a role that may write when write
 // is set. It returns the document's state, held until the caller releases it.
 func (s *Server) authorizeBlob(r *http.Request, doc e2ee.DocID, id e2ee.Hash, offset int64, write bool) (*docState, error) {
-	authFailed := func(msg string) error { return &protocol.Error{Code: protocol.CodeAuthFailed, Message: msg} }
-	who, err := e2ee.ParseIdentityID(r.Header.Get(protocol.HeaderIdentity))
+	h, err := s.signedHeaders(r)
 	if err != nil {
-		return nil, authFailed("missing or bad " + protocol.HeaderIdentity + " header")
-	}
-	ms, err := strconv.ParseInt(r.Header.Get(protocol.HeaderTime), 10, 64)
-	if err != nil || ms <= 0 {
-		return nil, authFailed("missing or bad " + protocol.HeaderTime + " header")
-	}
-	if d := time.UnixMilli(ms).Sub(s.now()); d > protocol.DefaultMaxClockSkew || d < -protocol.DefaultMaxClockSkew {
-		return nil, authFailed(fmt.Sprintf("clock differs from the relay's by more than %v", protocol.DefaultMaxClockSkew))
-	}
-	sig, err := base64.RawURLEncoding.DecodeString(r.Header.Get(protocol.HeaderSignature))
-	if err != nil || len(sig) != 64 {
-		return nil, authFailed("missing or bad " + protocol.HeaderSignature + " header")
+		return nil, err
 	}
 	ds, err := s.document(r.Context(), doc)
 	if err != nil {
 		return nil, err
 	}
-	if err := authorizeMember(r, ds, who, sig, id, offset, ms, write); err != nil {
+	if err := authorizeMember(r, ds, h.who, h.sig, id, offset, h.ms, write); err != nil {
 		s.release(ds)
 		return nil, err
 	}
 	return ds, nil
+}
+
+// signed is what the signature headers of a member's HTTP request claim: who signed, when
+// (Unix milliseconds), and the signature, not yet verified.
+type signed struct {
+	who e2ee.IdentityID
+	ms  int64
+	sig []byte
+}
+
+// signedHeaders parses the signature headers of a blob or package request and checks that
+// the time is within the clock skew of the relay's.
+func (s *Server) signedHeaders(r *http.Request) (signed, error) {
+	authFailed := func(msg string) error { return &protocol.Error{Code: protocol.CodeAuthFailed, Message: msg} }
+	who, err := e2ee.ParseIdentityID(r.Header.Get(protocol.HeaderIdentity))
+	if err != nil {
+		return signed{}, authFailed("missing or bad " + protocol.HeaderIdentity + " header")
+	}
+	ms, err := strconv.ParseInt(r.Header.Get(protocol.HeaderTime), 10, 64)
+	if err != nil || ms <= 0 {
+		return signed{}, authFailed("missing or bad " + protocol.HeaderTime + " header")
+	}
+	if d := time.UnixMilli(ms).Sub(s.now()); d > protocol.DefaultMaxClockSkew || d < -protocol.DefaultMaxClockSkew {
+		return signed{}, authFailed(fmt.Sprintf("clock differs from the relay's by more than %v", protocol.DefaultMaxClockSkew))
+	}
+	sig, err := base64.RawURLEncoding.DecodeString(r.Header.Get(protocol.HeaderSignature))
+	if err != nil || len(sig) != 64 {
+		return signed{}, authFailed("missing or bad " + protocol.HeaderSignature + " header")
+	}
+	return signed{who: who, ms: ms, sig: sig}, nil
 }
 
 // authorizeMember checks a blob request's signature by who, a member of ds at the current

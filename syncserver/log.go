@@ -26,11 +26,15 @@ const (
 	keyErr       = "err"       // an error's text (which never holds content)
 	keyAddr      = "addr"      // the listening address
 	keyMethod    = "method"    // an HTTP method
+	keyPath      = "path"      // an HTTP route's pattern, such as "GET /packages/{id}" (never a path with IDs)
 	keyTimeout   = "timeout"   // a time limit that ran out
 	keyDocs      = "docs"      // a count of documents
 	keyEntries   = "entries"   // a count of entries
 	keyFailed    = "failed"    // a count of failures
 	keyTook      = "took"      // a duration
+	keyBytes     = "bytes"     // a size in bytes
+	keyExpires   = "expires"   // an expiry, as a time
+	keyPackages  = "packages"  // a count of packages
 )
 
 // shortDoc returns the first 8 characters of d's text form, for logs.

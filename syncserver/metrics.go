@@ -29,6 +29,11 @@ type metrics struct {
 	evictedDocs      prometheus.Counter
 	compactedEntries prometheus.Counter
 	compactions      prometheus.Counter
+
+	packagesCreated   prometheus.Counter
+	packagesFetched   prometheus.Counter
+	packagesWithdrawn prometheus.Counter
+	packagesExpired   prometheus.Counter
 }
 
 func newMetrics() *metrics {
@@ -78,10 +83,23 @@ func newMetrics() *metrics {
 		compactions: prometheus.NewCounter(prometheus.CounterOpts{
 			Name: "mobio_relay_compactions_total", Help: "Compaction passes over the documents.",
 		}),
+		packagesCreated: prometheus.NewCounter(prometheus.CounterOpts{
+			Name: "mobio_relay_packages_created_total", Help: "Disclosure packages stored.",
+		}),
+		packagesFetched: prometheus.NewCounter(prometheus.CounterOpts{
+			Name: "mobio_relay_packages_fetched_total", Help: "Disclosure packages served to a fetch.",
+		}),
+		packagesWithdrawn: prometheus.NewCounter(prometheus.CounterOpts{
+			Name: "mobio_relay_packages_withdrawn_total", Help: "Disclosure packages withdrawn by a member and deleted.",
+		}),
+		packagesExpired: prometheus.NewCounter(prometheus.CounterOpts{
+			Name: "mobio_relay_packages_expired_total", Help: "Disclosure packages deleted at their expiry.",
+		}),
 	}
 	m.registry.MustRegister(
 		m.connections, m.documents, m.pushes, m.duplicates, m.bytesIn, m.bytesOut, m.ackLatency, m.refusals,
 		m.pings, m.pingTimeouts, m.residentDocs, m.evictedDocs, m.compactedEntries, m.compactions,
+		m.packagesCreated, m.packagesFetched, m.packagesWithdrawn, m.packagesExpired,
 		collectors.NewGoCollector(),
 		collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}),
 	)

@@ -29,6 +29,9 @@ const (
 	DefaultDocIdleTimeout = 10 * time.Minute
 	// DefaultMaxResidentDocs bounds the documents kept in memory while nobody uses them.
 	DefaultMaxResidentDocs = 10000
+	// DefaultPackageSweepInterval is how often the relay deletes expired packages. A fetch
+	// refuses an expired package at once; the sweep removes its bytes.
+	DefaultPackageSweepInterval = time.Minute
 )
 
 // Config configures a [Server]. Store is required; every other field has a default.
@@ -50,7 +53,8 @@ type Config struct {
 	// "wss://relay.example". Empty accepts any origin: for tests only, because a relay that
 	// accepts any origin accepts a signature a client made for another relay.
 	Origins []string
-	// Now is the clock, for authentication and blob requests. Default time.Now.
+	// Now is the clock, for authentication, blob and package requests, and package expiry.
+	// Default time.Now.
 	Now func() time.Time
 	// WriteTimeout bounds one frame's write to a peer. Default [DefaultWriteTimeout].
 	WriteTimeout time.Duration
@@ -68,6 +72,14 @@ type Config struct {
 	// those nobody uses are evicted early. Documents in use are never evicted, so the bound
 	// can be exceeded by as many. Default [DefaultMaxResidentDocs].
 	MaxResidentDocs int
+	// PackageSweepInterval is how often [Server.Run] deletes expired disclosure packages (see
+	// [Server.SweepPackages]), if the Store is a [PackageStore]. Default
+	// [DefaultPackageSweepInterval]; negative: never.
+	PackageSweepInterval time.Duration
+	// Fallback answers the requests the relay does not handle itself (every path but /sync,
+	// /healthz, /readyz, /metrics, /blobs/ and /packages/), such as the web app. Default:
+	// 404 Not Found.
+	Fallback http.Handler
 }
 
 // Server is the relay: it authenticates connections, enforces membership and limits, stores
@@ -87,6 +99,8 @@ type Server struct {
 	compactInterval time.Duration // <= 0: no scheduled compaction
 	docIdle         time.Duration
 	maxResident     int
+	pkgSweep        time.Duration // <= 0: no scheduled package sweep
+	fallback        http.Handler  // nil: 404
 
 	metrics *metrics
 	handler http.Handler
@@ -147,6 +161,9 @@ func New(cfg Config) (*Server, error) {
 	if cfg.MaxResidentDocs <= 0 {
 		cfg.MaxResidentDocs = DefaultMaxResidentDocs
 	}
+	if cfg.PackageSweepInterval == 0 {
+		cfg.PackageSweepInterval = DefaultPackageSweepInterval
+	}
 	s := &Server{
 		store:           cfg.Store,
 		broker:          cfg.Broker,
@@ -159,6 +176,8 @@ func New(cfg Config) (*Server, error) {
 		compactInterval: cfg.CompactInterval,
 		docIdle:         cfg.DocIdleTimeout,
 		maxResident:     cfg.MaxResidentDocs,
+		pkgSweep:        cfg.PackageSweepInterval,
+		fallback:        cfg.Fallback,
 		nextEvictAt:     cfg.MaxResidentDocs,
 		metrics:         newMetrics(),
 		docs:            make(map[e2ee.DocID]*docState),
@@ -194,6 +213,11 @@ func (l Limits) withDefaults() Limits {
 	orDefault(&l.SnapshotRetention, d.SnapshotRetention)
 	orDefault(&l.PingInterval, d.PingInterval)
 	orDefault(&l.PingTimeout, d.PingTimeout)
+	orDefault(&l.MaxPackageBytes, d.MaxPackageBytes)
+	orDefault(&l.MaxPackageLifetime, d.MaxPackageLifetime)
+	orDefault(&l.MaxPackagesPerDoc, d.MaxPackagesPerDoc)
+	orDefault(&l.PackageWritesPerSecond, d.PackageWritesPerSecond)
+	orDefault(&l.PackageWriteBurst, d.PackageWriteBurst)
 	return l
 }
 
@@ -209,12 +233,13 @@ func orDefault[T comparable](v *T, def T) {
 func (s *Server) Limits() Limits { return s.limits }
 
 // Handler returns the relay's HTTP handler: /sync (the WebSocket protocol), /healthz,
-// /readyz, /metrics and /blobs/.
+// /readyz, /metrics, /blobs/ and /packages/, and [Config.Fallback] for every other path.
 func (s *Server) Handler() http.Handler { return s.handler }
 
 // Run serves on ln (on a listener for [Config.Addr] when ln is nil) until ctx is done or
-// [Server.Close] is called, and meanwhile compacts documents every [Config.CompactInterval]
-// and evicts unused documents from memory (see [Config.DocIdleTimeout]). Then it stops accepting connections, lets every request in
+// [Server.Close] is called, and meanwhile compacts documents every [Config.CompactInterval],
+// deletes expired packages every [Config.PackageSweepInterval] and evicts unused documents
+// from memory (see [Config.DocIdleTimeout]). Then it stops accepting connections, lets every request in
 // progress finish (pushes are stored and acknowledged), tells every connection that the relay
 // is shutting down (CodeShuttingDown), waits for the connections to close, at most
 // [Config.DrainTimeout], and returns ctx.Err(), or nil after Close. An error of the listener

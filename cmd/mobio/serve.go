@@ -8,7 +8,6 @@ import (
 	"io"
 	"log/slog"
 	"net"
-	"net/http"
 	"net/url"
 	"os"
 	"path/filepath"
@@ -56,8 +55,9 @@ func newServeCmd(a *app) *cobra.Command {
 content: it checks signatures and memberships and keeps ciphertext in one SQLite database,
 <data>/` + dbName + `, created (with its directory, mode 0700) at the first start.
 
-It serves /sync (the WebSocket protocol), /healthz, /readyz, /metrics and /blobs/, and with
---web the web app at / (the directory that make web builds, wasm/web/dist). With
+It serves /sync (the WebSocket protocol), /healthz, /readyz, /metrics, /blobs/ and
+/packages/ (disclosure packages, deleted when withdrawn or at their expiry), and with --web
+the web app at every other path (the directory that make web builds, wasm/web/dist). With
 --tls-cert and --tls-key it serves HTTPS; otherwise plain HTTP, for localhost or behind a
 TLS-terminating proxy. SIGINT or SIGTERM stop it: it stops accepting, lets connections drain
 (at most --drain-timeout), closes the database and exits with status 0.
@@ -94,6 +94,8 @@ it the relay accepts authentication made for any origin.`,
 	fs.IntVar(&f.limits.MaxConnsPerIP, "max-conns-per-ip", d.MaxConnsPerIP, "concurrent connections from one IP address")
 	fs.DurationVar(&f.limits.AuthTimeout, "auth-timeout", d.AuthTimeout, "time a connection has to authenticate")
 	fs.Int64Var(&f.limits.MaxBlobBytes, "max-blob-bytes", d.MaxBlobBytes, "size of one attachment, in bytes")
+	fs.Int64Var(&f.limits.MaxPackageBytes, "max-package-bytes", d.MaxPackageBytes, "size of one disclosure package, in bytes")
+	fs.DurationVar(&f.limits.MaxPackageLifetime, "max-package-lifetime", d.MaxPackageLifetime, "longest time a disclosure package is kept before it expires")
 	fs.DurationVar(&f.limits.PingInterval, "ping-interval", d.PingInterval, "time between keepalive pings of a connection")
 	fs.DurationVar(&f.limits.PingTimeout, "ping-timeout", d.PingTimeout, "time a connection has to answer a ping before it is closed")
 	fs.DurationVar(&f.limits.SnapshotRetention, "snapshot-retention", d.SnapshotRetention, "age of a snapshot after which compaction drops the entries it covers")
@@ -141,6 +143,8 @@ func (f *serveFlags) check() error {
 		{"max-conns-per-ip", l.MaxConnsPerIP < 1, "at least 1"},
 		{"auth-timeout", l.AuthTimeout <= 0, "more than 0"},
 		{"max-blob-bytes", l.MaxBlobBytes < 1, "at least 1"},
+		{"max-package-bytes", l.MaxPackageBytes < 1, "at least 1"},
+		{"max-package-lifetime", l.MaxPackageLifetime <= 0, "more than 0"},
 		{"ping-interval", l.PingInterval <= 0, "more than 0"},
 		{"ping-timeout", l.PingTimeout <= 0, "more than 0"},
 		{"snapshot-retention", l.SnapshotRetention <= 0, "more than 0"},
@@ -224,7 +228,7 @@ func (a *app) serve(ctx context.Context, f *serveFlags) (err error) {
 	if compactEvery == 0 {
 		compactEvery = -1 // the relay reads 0 as its default
 	}
-	relay, err := syncserver.New(syncserver.Config{
+	cfg := syncserver.Config{
 		Addr:            f.addr,
 		Store:           store,
 		Limits:          f.limits,
@@ -234,7 +238,12 @@ func (a *app) serve(ctx context.Context, f *serveFlags) (err error) {
 		CompactInterval: compactEvery,
 		DocIdleTimeout:  f.docIdle,
 		MaxResidentDocs: f.maxResident,
-	})
+	}
+	if f.web != "" {
+		// The relay answers its own paths and hands every other one to the app.
+		cfg.Fallback = web.Handler(f.web)
+	}
+	relay, err := syncserver.New(cfg)
 	if err != nil {
 		return err
 	}
@@ -248,85 +257,14 @@ func (a *app) serve(ctx context.Context, f *serveFlags) (err error) {
 	}
 
 	if f.web != "" {
-		err = runWithApp(ctx, relay, ln, f.web, f.drainTimeout, log)
-	} else {
-		err = relay.Run(ctx, ln)
+		log.Info("serving the web app", "web", f.web)
 	}
+	err = relay.Run(ctx, ln)
 	if errors.Is(err, context.Canceled) {
 		err = nil // a signal: the normal way to stop
 	}
 	return err
 }
-
-// relayPaths are the routes of the relay's own handler; every other path is the web app's.
-var relayPaths = []string{"/sync", "/healthz", "/readyz", "/metrics", "/blobs/"}
-
-// runWithApp serves the relay and the web app in dir on ln until ctx is done.
-//
-// The relay's Run serves only its own handler. So here one HTTP server answers every request
-// on ln, handing the relay's paths to relay.Handler(), while relay.Run runs on a listener that
-// never accepts, for what it does besides serving: compaction, eviction, and at the end the
-// drain of the WebSocket connections, which it tracks whichever server accepted them.
-func runWithApp(ctx context.Context, relay *syncserver.Server, ln net.Listener, dir string, drain time.Duration, log *slog.Logger) error {
-	mux := http.NewServeMux()
-	for _, p := range relayPaths {
-		mux.Handle(p, relay.Handler())
-	}
-	mux.Handle("/", web.Handler(dir))
-	srv := &http.Server{
-		Handler:           mux,
-		ReadHeaderTimeout: 10 * time.Second,
-		ErrorLog:          slog.NewLogLogger(log.Handler(), slog.LevelWarn),
-	}
-	served := make(chan error, 1)
-	go func() { served <- srv.Serve(ln) }()
-	log.Info("serving the web app", "web", dir)
-
-	idle := newIdleListener(ln.Addr())
-	runErr := make(chan error, 1)
-	go func() { runErr <- relay.Run(ctx, idle) }()
-	var err error
-	select {
-	case err = <-runErr:
-	case err = <-served:
-		// The listener failed: stop the relay as a signal would.
-		relay.Close()
-		<-runErr
-	}
-	// relay.Run has drained the WebSocket connections; what is left are plain requests.
-	shutdownCtx, cancel := context.WithTimeout(context.Background(), drain)
-	defer cancel()
-	if serr := srv.Shutdown(shutdownCtx); serr != nil {
-		srv.Close()
-	}
-	if err == nil || errors.Is(err, http.ErrServerClosed) {
-		return ctx.Err()
-	}
-	return err
-}
-
-// idleListener is a net.Listener that accepts nothing until it is closed.
-type idleListener struct {
-	addr   net.Addr
-	once   sync.Once
-	closed chan struct{}
-}
-
-func newIdleListener(addr net.Addr) *idleListener {
-	return &idleListener{addr: addr, closed: make(chan struct{})}
-}
-
-func (l *idleListener) Accept() (net.Conn, error) {
-	<-l.closed
-	return nil, net.ErrClosed
-}
-
-func (l *idleListener) Close() error {
-	l.once.Do(func() { close(l.closed) })
-	return nil
-}
-
-func (l *idleListener) Addr() net.Addr { return l.addr }
 
 // makeDataDir creates the data directory, 0700, or warns when it exists and others may read it.
 func makeDataDir(dir string, log *slog.Logger) error {

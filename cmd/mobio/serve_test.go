@@ -175,6 +175,35 @@ func TestServeWebAppBesideTheRelay(t *testing.T) {
 	}
 }
 
+// With --web, one server answers both: / is the app, /sync still upgrades to the relay's
+// WebSocket protocol and authenticates, and /packages/ is the relay's.
+func TestServeWebAppAndRelayOnOneServer(t *testing.T) {
+	web := t.TempDir()
+	if err := os.WriteFile(filepath.Join(web, "index.html"), []byte("<!doctype html><title>mobio app</title>"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	r := startServe(t, nil, "--addr", "127.0.0.1:0", "--data", filepath.Join(t.TempDir(), "data"), "--web", web)
+	base := "http://" + r.addr
+	if code, body := get(t, http.DefaultClient, base+"/"); code != http.StatusOK || !strings.Contains(body, "mobio app") {
+		t.Errorf("GET / = %d %.80q, want the app", code, body)
+	}
+	if code, body := get(t, http.DefaultClient, base+"/packages/AAAAAAAAAAAAAAAAAAAAAA"); code != http.StatusNotFound || !strings.Contains(body, "no such package") {
+		t.Errorf("GET /packages/{unknown} = %d %.80q, want the relay's 404", code, body)
+	}
+	id, err := keyring.NewIdentity()
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, err := loadgen.Dial(t.Context(), "ws://"+r.addr+"/sync", id)
+	if err != nil {
+		t.Fatalf("dial /sync beside the app: %v", err)
+	}
+	c.Close()
+	if stderr, err := r.stop(); err != nil || !strings.Contains(stderr, `msg="relay stopped"`) || !strings.Contains(stderr, `msg="serving the web app"`) {
+		t.Errorf("mobio serve --web after cancel = %v, want nil and a clean stop\n%s", err, stderr)
+	}
+}
+
 func TestServeReadsEnvironment(t *testing.T) {
 	tests := []struct {
 		name     string

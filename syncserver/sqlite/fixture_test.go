@@ -1,14 +1,18 @@
 package sqlite
 
 import (
+	"bytes"
 	"flag"
+	"io"
 	"os"
 	"path/filepath"
 	"strconv"
 	"testing"
+	"time"
 
 	"github.com/mobio-sync/mobio/e2ee"
 	"github.com/mobio-sync/mobio/internal/sqlitedb/sqlitedbtest"
+	"github.com/mobio-sync/mobio/protocol"
 	"github.com/mobio-sync/mobio/syncserver/storetest"
 )
 
@@ -16,9 +20,11 @@ var update = flag.Bool("update", false, "rewrite the fixture database of the cur
 
 // Every shipped schema version has a fixture under testdata/schema-vN.sql: the database that
 // version wrote, as a text dump (schema, rows with blobs in hex, user_version), so that no
-// database file is committed and a fixture change is a readable diff. Written with -update. Each
-// must load, open (migrating to the current version) and keep its document: the membership log
-// verifies and every entry verifies against it, in order.
+// database file is committed and a fixture change is a readable diff. Written with -update:
+// version 1's from scratch, every later one as the previous fixture migrated plus the rows its
+// version adds, so that all hold the same document. Each must load, open (migrating to the
+// current version) and keep its document: the membership log verifies and every entry
+// verifies against it, in order; and from version 2 on, its disclosure package reads back.
 func TestSchemaFixturesOpen(t *testing.T) {
 	ms, err := schema.Migrations()
 	if err != nil {
@@ -26,7 +32,7 @@ func TestSchemaFixturesOpen(t *testing.T) {
 	}
 	current := filepath.Join("testdata", "schema-v"+itoaVersion(len(ms))+".sql")
 	if *update {
-		writeFixture(t, current)
+		writeFixture(t, current, len(ms))
 	}
 	for v := 1; v <= len(ms); v++ {
 		name := "schema-v" + itoaVersion(v) + ".sql"
@@ -43,6 +49,9 @@ func TestSchemaFixturesOpen(t *testing.T) {
 			}
 			defer s.Close(t.Context())
 			checkFixture(t, s)
+			if v >= 2 {
+				checkFixturePackage(t, s)
+			}
 		})
 	}
 }
@@ -60,9 +69,35 @@ func fixtureDocID(t *testing.T) e2ee.DocID {
 	return id
 }
 
-func writeFixture(t *testing.T, dumpPath string) {
+// writeFixture writes the fixture of schema version to dumpPath: for version 1 a new
+// document; for later versions the previous version's fixture migrated, with the rows that
+// version adds.
+func writeFixture(t *testing.T, dumpPath string, version int) {
 	t.Helper()
 	path := filepath.Join(t.TempDir(), "fixture.db")
+	if version > 1 {
+		src, err := os.ReadFile(filepath.Join("testdata", "schema-v"+itoaVersion(version-1)+".sql"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		sqlitedbtest.Load(t, path, string(src))
+		s, err := Open(t.Context(), path, Options{Logger: discardLogger()})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if version == 2 {
+			if _, err := s.PutPackage(t.Context(), fixtureDocID(t), fixturePackageID, fixturePackage, fixturePackageExpires); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if err := s.Close(t.Context()); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(dumpPath, []byte(sqlitedbtest.Dump(t, path)), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
 	s, err := Open(t.Context(), path, Options{Logger: discardLogger()})
 	if err != nil {
 		t.Fatal(err)
@@ -121,3 +156,23 @@ func checkFixture(t *testing.T, s *Store) {
 }
 
 func itoaVersion(v int) string { return strconv.Itoa(v) }
+
+// The disclosure package of the fixtures from schema version 2 on.
+var (
+	fixturePackageID      = protocol.PackageID{'f', 'i', 'x', 't', 'u', 'r', 'e'}
+	fixturePackage        = []byte("sealed disclosure package")
+	fixturePackageExpires = time.Date(2100, 1, 1, 0, 0, 0, 0, time.UTC)
+)
+
+func checkFixturePackage(t *testing.T, s *Store) {
+	t.Helper()
+	rc, info, err := s.OpenPackage(t.Context(), fixturePackageID)
+	if err != nil {
+		t.Fatalf("OpenPackage = %v", err)
+	}
+	defer rc.Close()
+	b, err := io.ReadAll(rc)
+	if err != nil || !bytes.Equal(b, fixturePackage) || info.Doc != fixtureDocID(t) || !info.Expires.Equal(fixturePackageExpires) {
+		t.Errorf("fixture package = %q, %+v, %v; want %q of the fixture document", b, info, err, fixturePackage)
+	}
+}

@@ -17,8 +17,9 @@
 //
 // # Erasure and space
 //
-// [Store.Erase] deletes the document's rows; secure_delete overwrites their bytes in the
-// database pages. The file does not shrink, and copies of the old pages may stay in the WAL
+// [Store.Erase] deletes the document's rows, its disclosure packages among them, and a
+// withdrawn or expired package loses its chunks the same way; secure_delete overwrites their
+// bytes in the database pages. The file does not shrink, and copies of the old pages may stay in the WAL
 // until the next checkpoint; [Store.Vacuum] rebuilds the database, which returns the space to
 // the file system, and truncates the WAL.
 //
@@ -76,7 +77,8 @@ type Options struct {
 }
 
 // Store is a [syncserver.Store] in one SQLite database. It also implements
-// [syncserver.Compactor], [syncserver.Backuper] and [syncserver.Statser].
+// [syncserver.Compactor], [syncserver.Backuper], [syncserver.Statser] and
+// [syncserver.PackageStore].
 type Store struct {
 	path   string
 	log    *slog.Logger

@@ -192,7 +192,8 @@ func (s *Store) Erase(ctx context.Context, doc e2ee.DocID, tombstone []byte) err
 			"DELETE FROM snapshots WHERE doc_id = ?",
 			"DELETE FROM entries WHERE doc_id = ?",
 			"DELETE FROM ops WHERE doc_id = ?",
-			"DELETE FROM blobs WHERE doc_id = ?", // chunks follow by ON DELETE CASCADE
+			"DELETE FROM blobs WHERE doc_id = ?",    // chunks follow by ON DELETE CASCADE
+			"DELETE FROM packages WHERE doc_id = ?", // likewise
 		} {
 			if _, err := tx.ExecContext(ctx, q, d.id); err != nil {
 				return err

@@ -1,7 +1,7 @@
 // Package storetest is the conformance suite every [syncserver.Store] must pass: ordering
 // and offsets, idempotent re-append, conflicts and gaps in an author's chain, snapshot
-// cut-over, the membership log's order, erasure, resumable blob uploads, and concurrent
-// appends. An implementation's tests call [Run] with a constructor of fresh stores.
+// cut-over, the membership log's order, erasure, resumable blob uploads, concurrent
+// appends, and the optional abilities (compaction, stats, disclosure packages). An implementation's tests call [Run] with a constructor of fresh stores.
 //
 // The suite makes real identities, documents and sealed envelopes with e2ee/keyring, since a
 // store accepts only verified envelopes; it is test support and never linked into the relay.
@@ -48,6 +48,9 @@ func Run(t *testing.T, newStore func(t *testing.T) syncserver.Store) {
 		{"usage counts entries and blobs", testUsage},
 		{"compaction drops covered envelopes but keeps duplicates recognised", testCompact},
 		{"stats count documents entries and bytes", testStats},
+		{"packages read back, refuse other bytes, and stay gone once withdrawn", testPackages},
+		{"expired packages lose their bytes and their IDs are forgotten later", testPackageExpiry},
+		{"erasure deletes the document's packages", testPackageErase},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -142,10 +142,14 @@ func (c *Client) signBlob(req *http.Request, doc e2ee.DocID, id e2ee.Hash, offse
 
 // blobError turns a relay's error answer into an error.
 func blobError(resp *http.Response) error {
-	var pe protocol.Error
-	body, _ := io.ReadAll(io.LimitReader(resp.Body, 4096))
-	if json.Unmarshal(body, &pe) == nil && pe.Code != 0 {
-		return &pe
+	// The relay answers {"code": "not_member", "message": …}: the code by its name.
+	var body struct {
+		Code    string `json:"code"`
+		Message string `json:"message"`
+	}
+	raw, _ := io.ReadAll(io.LimitReader(resp.Body, 4096))
+	if json.Unmarshal(raw, &body) == nil && body.Code != "" {
+		return &protocol.Error{Code: codeNamed(body.Code), Message: body.Message}
 	}
 	return fmt.Errorf("relay answered %s", resp.Status)
 }

@@ -166,11 +166,13 @@ func newBioDoc(data []byte) (client.Doc, error) {
 		}
 		return b, nil
 	}
-	b, err := crdt.Load(data)
+	// A device holds biographies and, for counsellors, case-notes documents (crdt.Notes);
+	// LoadReplica tells them apart by the kind in the document's root.
+	r, err := crdt.LoadReplica(data)
 	if err != nil {
 		return nil, err
 	}
-	return b, nil
+	return r, nil
 }
 
 // biography returns the biography in d, refusing a replica whose content has not arrived:

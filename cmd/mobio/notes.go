@@ -83,21 +83,6 @@ var (
 	errNoNotes       = errors.New("no case notes")
 )
 
-// newReplica is the sync engine's factory of replicas for every kind of document this device
-// keeps: saved bytes open as what they are (crdt.LoadReplica: a biography or case notes); for
-// none it is a replica without content that learns its kind from the first change it receives
-// (crdt.Empty; crdt.NotesOf reads case notes from it).
-func newReplica(data []byte) (client.Doc, error) {
-	if len(data) == 0 {
-		return newBioDoc(nil)
-	}
-	r, err := crdt.LoadReplica(data)
-	if err != nil {
-		return nil, err // a nil interface, never a nil pointer inside one
-	}
-	return r, nil
-}
-
 // caseNotes returns the case notes in replica d of document id.
 func (x *session) caseNotes(id e2ee.DocID, d client.Doc) (*crdt.Notes, error) {
 	switch r := d.(type) {

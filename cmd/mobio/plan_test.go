@@ -253,16 +253,16 @@ func TestNewReplicaOpensEachKind(t *testing.T) {
 		{"case notes", notes.Save(), "*crdt.Notes"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
-			d, err := newReplica(tt.data)
+			d, err := newBioDoc(tt.data)
 			if err != nil {
 				t.Fatal(err)
 			}
 			if got := fmt.Sprintf("%T", d); got != tt.want {
-				t.Errorf("newReplica = %s, want %s", got, tt.want)
+				t.Errorf("newBioDoc = %s, want %s", got, tt.want)
 			}
 		})
 	}
-	if _, err := newReplica([]byte("not a document")); err == nil {
-		t.Error("newReplica of garbage succeeded")
+	if _, err := newBioDoc([]byte("not a document")); err == nil {
+		t.Error("newBioDoc of garbage succeeded")
 	}
 }

@@ -10,8 +10,8 @@ import (
 	"text/tabwriter"
 	"time"
 
+	"github.com/mobio-sync/mobio/casework/consent"
 	"github.com/mobio-sync/mobio/client"
-	"github.com/mobio-sync/mobio/crdt"
 	"github.com/mobio-sync/mobio/e2ee"
 	"github.com/mobio-sync/mobio/e2ee/keyring"
 	"github.com/spf13/cobra"
@@ -311,6 +311,7 @@ func newShareAddCmd(a *app, f *homeFlags) *cobra.Command {
 	var (
 		role string
 		yes  bool
+		mc   memberConsentFlags
 	)
 	cmd := &cobra.Command{
 		Use:   "add DOC PUBLIC-ID|FILE",
@@ -320,6 +321,11 @@ func newShareAddCmd(a *app, f *homeFlags) *cobra.Command {
 person, in person or on a call (they run mobio id fingerprint), and confirm. Without the
 comparison, whoever handed you the public identity could have swapped it for their own.
 In a script, where nobody can answer, --yes confirms that the comparison was made.
+
+Access for a counsellor rests on the newcomer's consent (COUNSELLING_ACCESS_VU or _AU,
+--purpose vu or au; by default the biography's accommodation stage): mobio shows the consent
+text in --consent-lang and records the consent in the biography before adding the member,
+or takes a consent recorded before (mobio consent give) with --consent ENTRY.
 
 The new member then runs mobio share join with the document's full ID, which this command
 prints.`,
@@ -350,6 +356,11 @@ prints.`,
 				if err := a.confirmFingerprint(x, pub, yes); err != nil {
 					return err
 				}
+				if _, err := a.memberConsent(cmd.Context(), x, d, args[0], pub,
+					[]string{consent.PurposeCounsellingVU, consent.PurposeCounsellingAU},
+					func() (string, error) { return x.memberPurpose(cmd.Context(), d, mc.purpose) }, mc, yes); err != nil {
+					return err
+				}
 				if err := x.c.Add(cmd.Context(), d.ID, pub, r); err != nil {
 					return x.clientError(err)
 				}
@@ -359,7 +370,8 @@ prints.`,
 		},
 	}
 	cmd.Flags().StringVar(&role, "role", "counsellor", "the new member's role: counsellor (edits) or viewer (reads)")
-	cmd.Flags().BoolVarP(&yes, "yes", "y", false, "confirm without asking that the fingerprint was compared in person (for scripts)")
+	cmd.Flags().BoolVarP(&yes, "yes", "y", false, "confirm without asking that the fingerprint was compared in person\nand that the newcomer read the consent text and agreed (for scripts)")
+	mc.register(cmd, "the counselling the access is for: vu or au (default: the biography's person.accommodation_stage)")
 	return cmd
 }
 
@@ -510,52 +522,21 @@ changes not yet sent reach the relay.`,
 	return cmd
 }
 
-// consentEntry returns the ID of the consent entry that arg begins, refusing a missing or
-// withdrawn consent.
-func (x *session) consentEntry(b *crdt.Biography, docArg, arg string) (string, error) {
-	const list = "consents.consents"
-	ids, err := b.Entries(list)
-	if err != nil {
-		return "", fmt.Errorf("list %s: %w", list, err)
-	}
-	var found []string
-	for _, id := range ids {
-		if arg != "" && strings.HasPrefix(id, strings.ToLower(arg)) {
-			found = append(found, id)
-		}
-	}
-	switch len(found) {
-	case 0:
-		return "", newUserError(errNoConsent, x.Lang, msgNoConsent, arg, docArg)
-	case 1:
-	default:
-		return "", newUserError(errNoConsent, x.Lang, msgAmbiguousEntry, arg, list)
-	}
-	w, err := b.Get(list + "." + found[0] + ".withdrawn_at")
-	if err != nil {
-		return "", fmt.Errorf("read the consent: %w", err)
-	}
-	if w.State() != crdt.StateEmpty {
-		return "", newUserError(errNoConsent, x.Lang, msgConsentWithdrawn, shortEntryID(found[0]))
-	}
-	return found[0], nil
-}
-
 func newShareTransferCmd(a *app, f *homeFlags) *cobra.Command {
 	var (
-		consent   string
+		mc        memberConsentFlags
 		stay, yes bool
 	)
 	cmd := &cobra.Command{
-		Use:   "transfer DOC SUCCESSOR-PUBLIC-ID|FILE --consent ENTRY",
+		Use:   "transfer DOC SUCCESSOR-PUBLIC-ID|FILE",
 		Short: "Hand the biography to the next counsellor, citing the newcomer's consent, and leave",
 		Long: `Hand the biography over to the counsellor who takes over (when the newcomer moves on, for
 instance from temporary to follow-up accommodation): the successor becomes a counsellor,
-and the transfer cites the newcomer's consent, an entry of consents.consents in the
-biography. Record the consent first, with the newcomer, and give its entry ID to --consent:
-
-  mobio bio add DOC consents.consents purpose=TRANSFER_VU_TO_AU recipient_type=COUNSELLOR_AU \
-      language_shown=ar given_at=2025-03-01T14:30:00Z method=electronic given_by=SELF
+and the transfer cites the newcomer's consent (TRANSFER_VU_TO_AU), an entry of
+consents.consents in the biography. With the newcomer present, mobio shows the consent text
+in --consent-lang and records the consent; a consent recorded before for this successor
+(mobio consent give DOC --purpose TRANSFER_VU_TO_AU --recipient-identity FILE) is given
+with --consent ENTRY.
 
 By default you then leave the biography: the keys are renewed, and what is written after
 the transfer does not reach you. --stay keeps you a member (for a hand-over period); leave
@@ -573,14 +554,12 @@ As with mobio share add, compare the successor's fingerprint in person first.`,
 				if err != nil {
 					return err
 				}
-				var consentID string
-				if err := x.read(cmd.Context(), d.ID, func(b *crdt.Biography) (err error) {
-					consentID, err = x.consentEntry(b, args[0], consent)
-					return err
-				}); err != nil {
+				if err := a.confirmFingerprint(x, pub, yes); err != nil {
 					return err
 				}
-				if err := a.confirmFingerprint(x, pub, yes); err != nil {
+				consentID, err := a.memberConsent(cmd.Context(), x, d, args[0], pub, []string{consent.PurposeTransfer},
+					func() (string, error) { return consent.PurposeTransfer, nil }, mc, yes)
+				if err != nil {
 					return err
 				}
 				if err := x.c.Transfer(cmd.Context(), d.ID, pub, consentID, !stay); err != nil {
@@ -596,9 +575,8 @@ As with mobio share add, compare the successor's fingerprint in person first.`,
 			})
 		},
 	}
-	cmd.Flags().StringVar(&consent, "consent", "", "the consents.consents `ENTRY` (its ID or a unique beginning) by which the newcomer agreed")
+	mc.register(cmd, "")
 	cmd.Flags().BoolVar(&stay, "stay", false, "stay a member after the transfer instead of leaving")
-	cmd.Flags().BoolVarP(&yes, "yes", "y", false, "confirm without asking that the fingerprint was compared in person (for scripts)")
-	cmd.MarkFlagRequired("consent")
+	cmd.Flags().BoolVarP(&yes, "yes", "y", false, "confirm without asking that the fingerprint was compared in person\nand that the newcomer read the consent text and agreed (for scripts)")
 	return cmd
 }

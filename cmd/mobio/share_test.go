@@ -99,6 +99,7 @@ func TestShareAcceptRefusesWhatIsNotAValidInvite(t *testing.T) {
 func TestShareAddAsksToCompareTheFingerprint(t *testing.T) {
 	relay := syncservertest.NewServer(t)
 	owner, _ := relayHome(t, relay)
+	owner = withOperator(owner)
 	colleague, cid := relayHome(t, relay)
 	mustMobio(t, owner, "bio", "new", "--title", "Amina K.")
 	mustMobio(t, owner, "bio", "set", "amina", "person.given_names", "Amina")
@@ -111,7 +112,8 @@ func TestShareAddAsksToCompareTheFingerprint(t *testing.T) {
 		t.Errorf("share add without a terminal: %v, want errNotConfirmed", err)
 	}
 
-	// At a terminal, "no" adds nobody; "ja" (any language's yes) adds.
+	// At a terminal, "no" adds nobody; "ja" (any language's yes), to the fingerprint and to the
+	// consent text, records the newcomer's consent and adds.
 	prompts := fakeTerminal(t, "n")
 	_, errOut, err := mobio(t, owner, "share", "add", "amina", cid.Public)
 	if !errors.Is(err, errNotConfirmed) {
@@ -120,8 +122,14 @@ func TestShareAddAsksToCompareTheFingerprint(t *testing.T) {
 	if len(*prompts) != 1 || !strings.Contains(errOut, strings.Fields(cid.Fingerprint)[0]) {
 		t.Errorf("share add showed %q and asked %q, want the fingerprint and one question", errOut, *prompts)
 	}
-	fakeTerminal(t, "ja")
-	out := mustMobio(t, owner, "share", "add", "amina", cid.Public, "--role", "counsellor")
+	prompts = fakeTerminal(t, "ja", "ja")
+	out := mustMobio(t, owner, "share", "add", "amina", cid.Public, "--role", "counsellor", "--purpose", "au")
+	if len(*prompts) != 2 {
+		t.Errorf("share add asked %q, want the fingerprint and the consent", *prompts)
+	}
+	if got := listConsents(t, owner, "amina"); len(got) != 1 || got[0].Purpose != "COUNSELLING_ACCESS_AU" || got[0].RecipientIdentity != cid.ID {
+		t.Errorf("consents after share add: %+v, want the counselling access of %s", got, cid.ID[:8])
+	}
 	var doc string
 	if f := strings.Fields(out); len(f) > 0 {
 		doc = f[len(f)-1]
@@ -205,21 +213,29 @@ func TestShareTransferChecksTheConsent(t *testing.T) {
 	link := strings.TrimSpace(mustMobio(t, newcomer, "share", "link", "amina", "--qr"))
 	mustMobio(t, counsellor, "share", "accept", link, "--title", "Amina")
 
-	// Without the consent in the biography: refused, saying how to record it.
-	err := mobioErr(t, counsellor, "mobio bio add amina consents.consents", "share", "transfer", "amina", mid.Public, "--consent", "q8r2", "--yes")
+	// Without the consent in the biography: refused, saying where the consents are.
+	counsellor = withOperator(counsellor)
+	err := mobioErr(t, counsellor, "mobio consent list", "share", "transfer", "amina", mid.Public, "--consent", "q8r2", "--yes")
 	if !errors.Is(err, errNoConsent) {
 		t.Errorf("transfer without consent: %v, want errNoConsent", err)
 	}
-	mobioErr(t, counsellor, `"consent" not set`, "share", "transfer", "amina", mid.Public, "--yes")
 
-	consent := strings.TrimSpace(mustMobio(t, newcomer, "bio", "add", "amina", "consents.consents",
-		"purpose=TRANSFER_VU_TO_AU", "language_shown=ar", "given_at=2025-03-01T14:30:00Z", "given_by=SELF", "--source", "self"))
-	withdrawn := strings.TrimSpace(mustMobio(t, newcomer, "bio", "add", "amina", "consents.consents",
-		"purpose=TRANSFER_VU_TO_AU", "language_shown=ar", "given_at=2025-02-01T14:30:00Z", "withdrawn_at=2025-02-02T10:00:00Z"))
+	// The newcomer's consents: a withdrawn one, one for someone else, and the one in force.
+	newcomer = withOperator(newcomer)
+	give := func(identity string) string {
+		return strings.TrimSpace(mustMobio(t, newcomer, "consent", "give", "amina", "--purpose", "TRANSFER_VU_TO_AU",
+			"--recipient-identity", identity, "--lang", "ar", "--yes"))
+	}
+	withdrawn := give(mid.Public)
+	mustMobio(t, newcomer, "consent", "withdraw", "amina", withdrawn)
+	other := give(cid.Public)
+	consent := give(mid.Public)
 	mustMobio(t, newcomer, "sync")
 	mustMobio(t, counsellor, "sync")
-	if err := mobioErr(t, counsellor, "withdrawn", "share", "transfer", "amina", mid.Public, "--consent", withdrawn, "--yes"); !errors.Is(err, errNoConsent) {
-		t.Errorf("transfer citing a withdrawn consent: %v, want errNoConsent", err)
+	for _, c := range []string{withdrawn, other} {
+		if err := mobioErr(t, counsellor, "does not cover", "share", "transfer", "amina", mid.Public, "--consent", c, "--yes"); !errors.Is(err, errNoConsent) {
+			t.Errorf("transfer citing consent %s: %v, want errNoConsent", c, err)
+		}
 	}
 
 	out := mustMobio(t, counsellor, "share", "transfer", "amina", mid.Public, "--consent", consent[:6], "--yes")

@@ -8,6 +8,7 @@ import (
 	"io"
 	"log/slog"
 	"net"
+	"net/http"
 	"net/url"
 	"os"
 	"path/filepath"
@@ -15,6 +16,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/mobio-sync/mobio/casework/disclosure/viewer"
 	"github.com/mobio-sync/mobio/syncserver"
 	"github.com/mobio-sync/mobio/syncserver/sqlite"
 	"github.com/mobio-sync/mobio/wasm/web"
@@ -239,10 +241,15 @@ func (a *app) serve(ctx context.Context, f *serveFlags) (err error) {
 		DocIdleTimeout:  f.docIdle,
 		MaxResidentDocs: f.maxResident,
 	}
+	// The relay answers its own paths and hands every other one to the pages it serves: the
+	// viewer of disclosure packages always (recipients open their links in a browser, with no
+	// app installed), and the web app when --web names it.
+	pages := http.NewServeMux()
+	pages.Handle(viewer.Prefix, viewer.Handler())
 	if f.web != "" {
-		// The relay answers its own paths and hands every other one to the app.
-		cfg.Fallback = web.Handler(f.web)
+		pages.Handle("/", web.Handler(f.web))
 	}
+	cfg.Fallback = pages
 	relay, err := syncserver.New(cfg)
 	if err != nil {
 		return err

@@ -187,6 +187,9 @@ func TestServeWebAppAndRelayOnOneServer(t *testing.T) {
 	if code, body := get(t, http.DefaultClient, base+"/"); code != http.StatusOK || !strings.Contains(body, "mobio app") {
 		t.Errorf("GET / = %d %.80q, want the app", code, body)
 	}
+	if code, body := get(t, http.DefaultClient, base+"/p/"); code != http.StatusOK || !strings.Contains(body, "viewer") {
+		t.Errorf("GET /p/ = %d %.80q, want the package viewer", code, body)
+	}
 	if code, body := get(t, http.DefaultClient, base+"/packages/AAAAAAAAAAAAAAAAAAAAAA"); code != http.StatusNotFound || !strings.Contains(body, "no such package") {
 		t.Errorf("GET /packages/{unknown} = %d %.80q, want the relay's 404", code, body)
 	}

@@ -6,17 +6,26 @@
 //   schema.json           the catalogue, `go run ./cmd/mobio schema export`
 //   app.js, app.css       src/ bundled by esbuild, with ../js/doc.js and @automerge/automerge
 //   index.html, sw.js, manifest.webmanifest, icon.svg
+//   NAME.br, NAME.gz       brotli (quality 11) and gzip (level 9) copies of the large files,
+//                          which the handler serves to browsers that accept them
 //
 // sw.js gets the hash of all the other files as its cache name, so that every change of the
 // app reaches browsers that have it cached. Needs `npm ci` here and in ../ (for Automerge).
 // MOBIO_WASM=path skips the Go build and copies that module instead.
+//
+// Brotli at quality 11 takes most of a minute for mobio.wasm, so the compressed copies are
+// also kept in $XDG_CACHE_HOME/mobio-web (~/.cache/mobio-web) under the hash of their input:
+// a build whose module did not change reuses them. (Not in node_modules: `npm ci` empties it.)
 
 import { build } from "esbuild";
 import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
-import { copyFileSync, mkdirSync, readFileSync, readdirSync, writeFileSync, rmSync } from "node:fs";
+import { copyFileSync, mkdirSync, readFileSync, readdirSync, renameSync, writeFileSync, rmSync } from "node:fs";
 import path from "node:path";
+import { homedir } from "node:os";
 import { fileURLToPath } from "node:url";
+import { promisify } from "node:util";
+import zlib from "node:zlib";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, "..", "..");
@@ -78,4 +87,55 @@ for (const f of readdirSync(out).sort()) {
 const version = h.digest("hex").slice(0, 16);
 writeFileSync(path.join(out, "sw.js"), readFileSync(path.join(here, "sw.js"), "utf8").replaceAll("__BUILD__", version));
 
+// --- precompressed copies -----------------------------------------------------------------------
+
+// The files worth compressing: the app's large ones. index.html, sw.js and the icon are small,
+// and a browser fetches sw.js on its own to look for updates.
+const COMPRESS = ["mobio.wasm", "app.js", "app.css", "wasm_exec.js", "schema.json"];
+const cacheDir = path.join(process.env.XDG_CACHE_HOME || path.join(homedir(), ".cache"), "mobio-web");
+mkdirSync(cacheDir, { recursive: true });
+
+const encoders = {
+  br: (buf) =>
+    promisify(zlib.brotliCompress)(buf, {
+      params: {
+        [zlib.constants.BROTLI_PARAM_QUALITY]: 11,
+        [zlib.constants.BROTLI_PARAM_SIZE_HINT]: buf.length,
+        [zlib.constants.BROTLI_PARAM_MODE]: zlib.constants.BROTLI_MODE_GENERIC,
+      },
+    }),
+  gz: (buf) => promisify(zlib.gzip)(buf, { level: 9 }),
+};
+
+// compress writes out/name.ext, from the cache when the same input was compressed before.
+// zlib's asynchronous calls run on libuv's thread pool, so the files compress in parallel.
+async function compress(name, ext) {
+  const input = readFileSync(path.join(out, name));
+  const key = createHash("sha256").update(ext).update(input).digest("hex");
+  const cached = path.join(cacheDir, `${key}.${ext}`);
+  let data;
+  try {
+    data = readFileSync(cached);
+  } catch {
+    data = await encoders[ext](input);
+    const tmp = `${cached}.${process.pid}.tmp`;
+    writeFileSync(tmp, data);
+    renameSync(tmp, cached);
+  }
+  writeFileSync(path.join(out, `${name}.${ext}`), data);
+  return { name, ext, key: path.basename(cached), plain: input.length, size: data.length };
+}
+
+const compressed = await Promise.all(COMPRESS.flatMap((name) => Object.keys(encoders).map((ext) => compress(name, ext))));
+// The cache keeps the last build's copies only.
+const keep = new Set(compressed.map((c) => c.key));
+for (const f of readdirSync(cacheDir)) if (!keep.has(f) && !f.endsWith(".tmp")) rmSync(path.join(cacheDir, f), { force: true });
+const sizeOf = (name, ext) => compressed.find((c) => c.name === name && c.ext === ext).size;
+const mb = (n) => `${(n / 1e6).toFixed(2)} MB`;
+const wasmPlain = compressed.find((c) => c.name === "mobio.wasm").plain;
+console.log(
+  `mobio.wasm: ${mb(wasmPlain)}, brotli ${mb(sizeOf("mobio.wasm", "br"))} (${sizeOf("mobio.wasm", "br")} bytes), ` +
+    `gzip ${mb(sizeOf("mobio.wasm", "gz"))} (${sizeOf("mobio.wasm", "gz")} bytes)`,
+);
+console.log(`app.js: ${mb(compressed.find((c) => c.name === "app.js").plain)}, brotli ${mb(sizeOf("app.js", "br"))}, gzip ${mb(sizeOf("app.js", "gz"))}`);
 console.log(`web app built into ${path.relative(process.cwd(), out) || "."} (build ${version}) in ${((Date.now() - started) / 1000).toFixed(1)}s`);

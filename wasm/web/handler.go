@@ -6,9 +6,14 @@
 // The app's source is in src/ beside this file; build.mjs bundles it. The built directory is
 // not part of the repository, so the handler reads it at each request and answers with a page
 // that says how to build it while it is missing.
+//
+// build.mjs also writes brotli (NAME.br) and gzip (NAME.gz) copies of the large files: the
+// handler answers with one of them when the request's Accept-Encoding allows it, which takes
+// mobio.wasm from megabytes to a fraction.
 package web
 
 import (
+	"cmp"
 	"fmt"
 	"html"
 	"io"
@@ -16,6 +21,8 @@ import (
 	"net/http"
 	"os"
 	"path"
+	"slices"
+	"strconv"
 	"strings"
 )
 
@@ -46,7 +53,9 @@ const contentSecurityPolicy = "default-src 'self'; script-src 'self' 'wasm-unsaf
 
 // Handler serves the built app in dir. Every response carries Cache-Control: no-cache, so
 // that the browser revalidates (the service worker keeps the copy for offline use and
-// updates it when the app changes), and the file's modification time for revalidation.
+// updates it when the app changes), and an ETag and the file's modification time for
+// revalidation. A file of a known type is answered from NAME.br or NAME.gz when the request
+// accepts that coding and the copy is not older than the file.
 func Handler(dir string) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if r.Method != http.MethodGet && r.Method != http.MethodHead {
@@ -82,7 +91,8 @@ func Handler(dir string) http.Handler {
 			return
 		}
 		h := w.Header()
-		if ct, ok := contentTypes[path.Ext(name)]; ok {
+		ct, known := contentTypes[path.Ext(name)]
+		if known {
 			h.Set("Content-Type", ct)
 		}
 		setCommonHeaders(h)
@@ -90,13 +100,125 @@ func Handler(dir string) http.Handler {
 			// The worker controls the whole app, which lives at /.
 			h.Set("Service-Worker-Allowed", "/")
 		}
-		rs, ok := f.(io.ReadSeeker)
+		// The answer depends on Accept-Encoding for every file that may have a compressed
+		// copy; caches must keep the encodings apart.
+		h.Set("Vary", "Accept-Encoding")
+		served, servedInfo := f, fi
+		encoding := ""
+		if known {
+			// Only files of a known type: http.ServeContent would otherwise sniff the type
+			// from compressed bytes.
+			if cf, cfi, enc := precompressed(fsys, name, fi, r.Header.Get("Accept-Encoding")); cf != nil {
+				defer cf.Close()
+				served, servedInfo, encoding = cf, cfi, enc
+				h.Set("Content-Encoding", enc)
+				// http.ServeContent leaves Content-Length out once Content-Encoding is set
+				// (for handlers that compress on the fly); these bytes are stored, so their
+				// length is known. Range answers and errors replace or drop it.
+				h.Set("Content-Length", strconv.FormatInt(cfi.Size(), 10))
+			}
+		}
+		// Each encoding is its own representation with its own bytes, so its own tag:
+		// If-None-Match and If-Range then never match across encodings.
+		h.Set("ETag", etag(servedInfo, encoding))
+		rs, ok := served.(io.ReadSeeker)
 		if !ok {
 			http.Error(w, "cannot read the file", http.StatusInternalServerError)
 			return
 		}
-		http.ServeContent(w, r, name, fi.ModTime(), rs)
+		// Range requests get ranges of the bytes sent, compressed or not, as HTTP defines
+		// for a content-coded representation.
+		http.ServeContent(w, r, name, servedInfo.ModTime(), rs)
 	})
+}
+
+// encodings are the precompressed copies the handler looks for, in order of preference at
+// equal quality values: brotli is smaller than gzip.
+var encodings = []struct{ token, ext string }{
+	{"br", ".br"},
+	{"gzip", ".gz"},
+}
+
+// precompressed opens the best copy of name that acceptEncoding allows, or returns a nil file
+// when there is none: no acceptable encoding, no copy, or a copy older than the file (left
+// over from an earlier build, so it would answer with stale content).
+func precompressed(fsys fs.FS, name string, plain fs.FileInfo, acceptEncoding string) (fs.File, fs.FileInfo, string) {
+	accepted := parseAcceptEncoding(acceptEncoding)
+	type candidate struct {
+		token, ext string
+		q          float64
+	}
+	var cands []candidate
+	for _, e := range encodings {
+		q, ok := accepted[e.token]
+		if !ok {
+			q, ok = accepted["*"]
+		}
+		if ok && q > 0 {
+			cands = append(cands, candidate{e.token, e.ext, q})
+		}
+	}
+	// The best quality first; the stable sort keeps brotli before gzip at equal quality. A
+	// missing .br then falls back to .gz before the plain file.
+	slices.SortStableFunc(cands, func(a, b candidate) int { return cmp.Compare(b.q, a.q) })
+	for _, c := range cands {
+		if f, fi, ok := openCopy(fsys, name+c.ext, plain); ok {
+			return f, fi, c.token
+		}
+	}
+	return nil, nil, ""
+}
+
+func openCopy(fsys fs.FS, name string, plain fs.FileInfo) (fs.File, fs.FileInfo, bool) {
+	f, err := fsys.Open(name)
+	if err != nil {
+		return nil, nil, false
+	}
+	fi, err := f.Stat()
+	if err != nil || !fi.Mode().IsRegular() || fi.ModTime().Before(plain.ModTime()) {
+		f.Close()
+		return nil, nil, false
+	}
+	return f, fi, true
+}
+
+// parseAcceptEncoding returns the quality value of each coding an Accept-Encoding header
+// names (RFC 9110, section 12.5.3), lower-cased; q=0 means "not acceptable". A malformed
+// quality counts as 0, so that a garbled header never gets a compressed answer it may not
+// read.
+func parseAcceptEncoding(header string) map[string]float64 {
+	out := map[string]float64{}
+	for _, part := range strings.Split(header, ",") {
+		token, params, _ := strings.Cut(part, ";")
+		token = strings.ToLower(strings.TrimSpace(token))
+		if token == "" {
+			continue
+		}
+		q := 1.0
+		for _, p := range strings.Split(params, ";") {
+			k, v, ok := strings.Cut(p, "=")
+			if !ok || !strings.EqualFold(strings.TrimSpace(k), "q") {
+				continue
+			}
+			f, err := strconv.ParseFloat(strings.TrimSpace(v), 64)
+			if err != nil || f < 0 || f > 1 {
+				f = 0
+			}
+			q = f
+		}
+		out[token] = q
+	}
+	return out
+}
+
+// etag is a strong validator of one stored representation: the file's modification time and
+// size, and its content coding.
+func etag(fi fs.FileInfo, encoding string) string {
+	tag := strconv.FormatInt(fi.ModTime().UnixNano(), 36) + "-" + strconv.FormatInt(fi.Size(), 36)
+	if encoding != "" {
+		tag += "-" + encoding
+	}
+	return `"` + tag + `"`
 }
 
 func setCommonHeaders(h http.Header) {

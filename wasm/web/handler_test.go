@@ -5,8 +5,10 @@ import (
 	"net/http/httptest"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
+	"time"
 )
 
 func TestHandlerServesTheBuiltApp(t *testing.T) {
@@ -84,4 +86,141 @@ func TestHandlerExplainsAMissingBuild(t *testing.T) {
 			t.Errorf("%s: status %d, body %q; want 503 saying to run make web", dir, rec.Code, rec.Body.String())
 		}
 	}
+}
+
+func TestHandlerServesPrecompressedCopies(t *testing.T) {
+	dir := t.TempDir()
+	// The copies' content only has to be told apart here: the handler never decodes them.
+	files := map[string]string{
+		"index.html":     "<!doctype html>",
+		"mobio.wasm":     "\x00asm plain",
+		"mobio.wasm.br":  "wasm in brotli",
+		"mobio.wasm.gz":  "wasm in gzip",
+		"app.js":         "console.log('plain')",
+		"app.js.gz":      "js in gzip", // no .br: brotli falls back to gzip
+		"schema.json":    "{}",
+		"schema.json.br": "stale json in brotli", // older than schema.json, see below
+		"notes.xyz":      "plain notes",
+		"notes.xyz.br":   "notes in brotli", // an unknown type is never served encoded
+	}
+	for name, body := range files {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	old := time.Now().Add(-time.Hour)
+	if err := os.Chtimes(filepath.Join(dir, "schema.json.br"), old, old); err != nil {
+		t.Fatal(err)
+	}
+	h := Handler(dir)
+	tests := []struct {
+		name, path, acceptEncoding string
+		wantEncoding, wantBody     string
+		wantType                   string
+	}{
+		{"brotli preferred", "/mobio.wasm", "gzip, deflate, br, zstd", "br", "wasm in brotli", "application/wasm"},
+		{"gzip only", "/mobio.wasm", "gzip", "gzip", "wasm in gzip", "application/wasm"},
+		{"identity", "/mobio.wasm", "identity", "", "\x00asm plain", "application/wasm"},
+		{"no header", "/mobio.wasm", "", "", "\x00asm plain", "application/wasm"},
+		{"br refused with q=0", "/mobio.wasm", "br;q=0, gzip", "gzip", "wasm in gzip", "application/wasm"},
+		{"both refused", "/mobio.wasm", "br;q=0, gzip;q=0", "", "\x00asm plain", "application/wasm"},
+		{"higher quality wins", "/mobio.wasm", "br;q=0.5, gzip;q=0.9", "gzip", "wasm in gzip", "application/wasm"},
+		{"wildcard", "/mobio.wasm", "*", "br", "wasm in brotli", "application/wasm"},
+		{"wildcard but not br", "/mobio.wasm", "br;q=0, *;q=0.3", "gzip", "wasm in gzip", "application/wasm"},
+		{"case and spaces", "/mobio.wasm", " GZIP ; Q=1 ", "gzip", "wasm in gzip", "application/wasm"},
+		{"malformed quality", "/mobio.wasm", "br;q=x, gzip", "gzip", "wasm in gzip", "application/wasm"},
+		{"missing .br falls back to gzip", "/app.js", "br, gzip", "gzip", "js in gzip", "text/javascript; charset=utf-8"},
+		{"missing .br, no gzip accepted", "/app.js", "br", "", "console.log('plain')", "text/javascript; charset=utf-8"},
+		{"stale copy ignored", "/schema.json", "br", "", "{}", "application/json"},
+		{"no copies at all", "/index.html", "br, gzip", "", "<!doctype html>", "text/html; charset=utf-8"},
+		{"unknown type stays plain", "/notes.xyz", "br", "", "plain notes", ""},
+	}
+	etags := map[string]string{}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			req := httptest.NewRequest("GET", tt.path, nil)
+			if tt.acceptEncoding != "" {
+				req.Header.Set("Accept-Encoding", tt.acceptEncoding)
+			}
+			rec := httptest.NewRecorder()
+			h.ServeHTTP(rec, req)
+			res := rec.Result()
+			if res.StatusCode != 200 {
+				t.Fatalf("status %d, want 200", res.StatusCode)
+			}
+			if got := res.Header.Get("Content-Encoding"); got != tt.wantEncoding {
+				t.Errorf("Content-Encoding %q, want %q", got, tt.wantEncoding)
+			}
+			if got := rec.Body.String(); got != tt.wantBody {
+				t.Errorf("body %q, want %q", got, tt.wantBody)
+			}
+			if tt.wantType != "" {
+				if got := res.Header.Get("Content-Type"); got != tt.wantType {
+					t.Errorf("Content-Type %q, want %q (the original file's)", got, tt.wantType)
+				}
+			}
+			if got := res.Header.Get("Content-Length"); got != strconv.Itoa(len(tt.wantBody)) {
+				t.Errorf("Content-Length %q, want %d", got, len(tt.wantBody))
+			}
+			if got := res.Header.Get("Vary"); got != "Accept-Encoding" {
+				t.Errorf("Vary %q, want Accept-Encoding", got)
+			}
+			tag := res.Header.Get("ETag")
+			if tag == "" {
+				t.Fatal("no ETag")
+			}
+			if prev, ok := etags[tt.path+" "+tt.wantEncoding]; ok && prev != tag {
+				t.Errorf("ETag %s, want %s as for the same representation before", tag, prev)
+			}
+			etags[tt.path+" "+tt.wantEncoding] = tag
+		})
+	}
+	if etags["/mobio.wasm br"] == etags["/mobio.wasm gzip"] || etags["/mobio.wasm br"] == etags["/mobio.wasm "] {
+		t.Errorf("the encodings share an ETag: %v", etags)
+	}
+
+	t.Run("revalidation", func(t *testing.T) {
+		get := func(acceptEncoding, ifNoneMatch string) *http.Response {
+			req := httptest.NewRequest("GET", "/mobio.wasm", nil)
+			req.Header.Set("Accept-Encoding", acceptEncoding)
+			if ifNoneMatch != "" {
+				req.Header.Set("If-None-Match", ifNoneMatch)
+			}
+			rec := httptest.NewRecorder()
+			h.ServeHTTP(rec, req)
+			return rec.Result()
+		}
+		br := get("br", "").Header.Get("ETag")
+		if res := get("br", br); res.StatusCode != http.StatusNotModified {
+			t.Errorf("If-None-Match with the brotli tag: status %d, want 304", res.StatusCode)
+		}
+		// A cache holding the brotli copy must not be told it is current for a gzip request.
+		if res := get("gzip", br); res.StatusCode != 200 || res.Header.Get("Content-Encoding") != "gzip" {
+			t.Errorf("gzip request with the brotli tag: status %d, encoding %q; want 200 gzip", res.StatusCode, res.Header.Get("Content-Encoding"))
+		}
+	})
+
+	t.Run("HEAD", func(t *testing.T) {
+		req := httptest.NewRequest("HEAD", "/mobio.wasm", nil)
+		req.Header.Set("Accept-Encoding", "br")
+		rec := httptest.NewRecorder()
+		h.ServeHTTP(rec, req)
+		if got := rec.Header().Get("Content-Length"); got != strconv.Itoa(len(files["mobio.wasm.br"])) {
+			t.Errorf("Content-Length %q, want the brotli copy's %d", got, len(files["mobio.wasm.br"]))
+		}
+		if rec.Body.Len() != 0 {
+			t.Errorf("HEAD answered with a body of %d bytes", rec.Body.Len())
+		}
+	})
+
+	t.Run("range of the compressed bytes", func(t *testing.T) {
+		req := httptest.NewRequest("GET", "/mobio.wasm", nil)
+		req.Header.Set("Accept-Encoding", "gzip")
+		req.Header.Set("Range", "bytes=0-3")
+		rec := httptest.NewRecorder()
+		h.ServeHTTP(rec, req)
+		if rec.Code != http.StatusPartialContent || rec.Body.String() != "wasm" || rec.Header().Get("Content-Length") != "4" {
+			t.Errorf("status %d, body %q, Content-Length %q; want 206, \"wasm\", 4", rec.Code, rec.Body.String(), rec.Header().Get("Content-Length"))
+		}
+	})
 }

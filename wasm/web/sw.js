@@ -6,6 +6,10 @@
 // Requests for the app's files are answered from the network when it answers (and the copy
 // refreshed), else from the cache: a visitor online always gets the current app, one
 // offline the last one. The relay's own paths (/sync, /blobs/, …) are never cached.
+//
+// The server sends the large files brotli- or gzip-encoded (with Vary: Accept-Encoding); the
+// browser decodes them before the worker sees them, so the cache holds the decoded bytes.
+// Matches ignore Vary: whatever encoding a copy came in, its body is the same file.
 
 const CACHE = "mobio-app-__BUILD__";
 const FILES = ["./", "index.html", "app.js", "app.css", "wasm_exec.js", "mobio.wasm", "schema.json", "manifest.webmanifest", "icon.svg"];
@@ -43,7 +47,7 @@ self.addEventListener("fetch", (ev) => {
         if (resp.ok) await cache.put(key, resp.clone());
         return resp;
       } catch (err) {
-        const hit = await cache.match(key, { ignoreSearch: true });
+        const hit = await cache.match(key, { ignoreSearch: true, ignoreVary: true });
         if (hit) return hit;
         throw err;
       }

@@ -5,7 +5,16 @@
 //
 // Every control carries data-path, the field's path as crdt names it ("person.given_names",
 // "work.jobs.<entry>.employer"): presence and tests find fields by it.
+//
+// Typing is coalesced: a text field commits once the person pauses (EDIT_IDLE_MS), leaves the
+// field, or the page is hidden (flushEdits), not at every keystroke, so that the outbox holds
+// one change per pause instead of one per character.
+//
+// A scalar field (string, number, date, code, yes/no) may also hold the state "unknown" or
+// "declined" instead of a value (catalogue "states"): a small menu beside its label sets it,
+// and the field then shows the state with a button that clears it.
 
+import { STATES } from "../../js/doc.js";
 import { t, label, LANGS, NATIVE, lang } from "./i18n.js";
 
 // Fields the app fills in itself when a file is uploaded; the person never types them.
@@ -13,6 +22,12 @@ const FILE_MANAGED = new Set(["blob_id", "content_key", "size", "media_type", "u
 
 // Code lists with at most this many codes are checkboxes; longer ones a picker.
 const CHECKBOX_MAX = 12;
+
+// How long typing must pause before it is committed.
+export const EDIT_IDLE_MS = 400;
+
+// The field types that can be marked unknown or declined: those stored as one value.
+const STATEFUL = new Set(["string", "int", "date", "code", "bool"]);
 
 // normalizeDigits replaces Arabic-Indic and Persian digits with ASCII ones, as crdt does.
 export function normalizeDigits(s) {
@@ -138,16 +153,102 @@ function renderField(path, f, value, data, ctx, sectionKey) {
   if (f.type === "list") return renderList(path, f, value ?? [], data, ctx, sectionKey);
   const id = `f${++uid}`;
   const wrap = el("div", { class: `field type-${f.type}`, "data-field": path });
-  const lbl = el("label", { for: id, text: label(f.label, f.key) });
+  const name = label(f.label, f.key);
+  const lbl = el("label", { for: id, text: name });
   if (f.required) lbl.append(el("span", { class: "req", "aria-hidden": "true", text: " *" }));
-  wrap.append(lbl);
+  const head = el("div", { class: "field-head" }, lbl);
+  wrap.append(head);
   const control = renderControl(id, path, f, value, data, ctx);
   wrap.append(control);
+  if (STATEFUL.has(f.type)) renderStates(head, control, id, path, name, ctx);
   const help = f.help ? label(f.help) : f.type === "date" ? t("dateHint") : "";
   if (help) wrap.append(el("small", { class: "help", text: help }));
   if (f.pattern_help) wrap.append(el("small", { class: "help pattern-help", text: label(f.pattern_help) }));
   wrap.append(el("span", { class: "presence", "aria-live": "polite" }));
+  if (STATEFUL.has(f.type)) showState(wrap, value);
   return wrap;
+}
+
+// renderStates adds to a scalar field the menu that marks it unknown or declined, and the
+// line that shows such a state with a button that clears it.
+function renderStates(head, control, id, path, name, ctx) {
+  const badge = el("p", { class: "state-badge", hidden: true }, el("span", { class: "state-text" }));
+  control.after(badge);
+  if (ctx.readOnly) return;
+  const clear = el("button", {
+    type: "button",
+    class: "state-clear",
+    "data-action": "clear-state",
+    text: t("clearState"),
+    onclick: async () => {
+      await ctx.edit((doc) => doc.clearField(path));
+      control.focus();
+    },
+  });
+  badge.append(clear);
+  const menuId = `${id}-states`;
+  const toggle = el("button", {
+    type: "button",
+    class: "state-toggle",
+    "data-action": "state-menu",
+    "aria-expanded": "false",
+    "aria-controls": menuId,
+    "aria-label": `${t("stateMenu")} (${name})`,
+    title: t("stateMenu"),
+    text: "⋯",
+  });
+  const menu = el("div", { class: "state-menu", id: menuId, role: "group", "aria-label": t("stateMenu"), hidden: true });
+  const setOpen = (open) => {
+    menu.hidden = !open;
+    toggle.setAttribute("aria-expanded", String(open));
+  };
+  toggle.addEventListener("click", () => {
+    setOpen(menu.hidden);
+    if (!menu.hidden) menu.querySelector("button")?.focus();
+  });
+  menu.addEventListener("keydown", (ev) => {
+    if (ev.key === "Escape") {
+      setOpen(false);
+      toggle.focus();
+    }
+  });
+  for (const state of STATES) {
+    menu.append(
+      el("button", {
+        type: "button",
+        "data-set-state": state,
+        text: t(`state_${state}`),
+        onclick: async () => {
+          setOpen(false);
+          await ctx.edit((doc) => doc.setState(path, state, ctx.prov()));
+          if (!clear.closest("[hidden]")) clear.focus();
+        },
+      }),
+    );
+  }
+  head.append(toggle);
+  badge.before(menu);
+}
+
+// showState shows in a scalar field's wrapper whether its answer is a state instead of a
+// value: the control gives way to the state and its clear button while one is set.
+function showState(wrap, value) {
+  const state = value && STATES.includes(value.state) ? value.state : "";
+  if (state) wrap.dataset.state = state;
+  else delete wrap.dataset.state;
+  const control = wrap.querySelector("[data-path]");
+  const badge = wrap.querySelector(".state-badge");
+  if (!control || !badge) return;
+  control.hidden = !!state;
+  badge.hidden = !state;
+  badge.querySelector(".state-text").textContent = state ? t(`state_${state}`) : "";
+  const toggle = wrap.querySelector(".state-toggle");
+  if (toggle) toggle.hidden = !!state;
+  if (state) {
+    const menu = wrap.querySelector(".state-menu");
+    if (menu) menu.hidden = true;
+    toggle?.setAttribute("aria-expanded", "false");
+  }
 }
 
 function renderList(path, f, entries, data, ctx, sectionKey) {
@@ -191,23 +292,37 @@ function renderList(path, f, entries, data, ctx, sectionKey) {
   return wrap;
 }
 
-// debounced runs fn after ms without another call; flush runs it at once.
+// waiting holds the debounced saves whose timer runs: typing not yet committed.
+const waiting = new Set();
+
+// flushEdits commits every edit still waiting for a pause in typing, at once; its Promise
+// resolves when they are committed. The app calls it when the page is hidden or left, and
+// before it replaces the form.
+export function flushEdits() {
+  return Promise.all([...waiting].map((d) => d.flush()));
+}
+
+// editsWaiting reports whether typing is waiting to be committed.
+export function editsWaiting() {
+  return waiting.size > 0;
+}
+
+// debounced runs fn after ms without another call; flush runs it at once, and returns what fn
+// returns.
 function debounced(fn, ms) {
   let timer = null;
+  const run = () => {
+    clearTimeout(timer);
+    timer = null;
+    waiting.delete(d);
+    return fn();
+  };
   const d = () => {
     clearTimeout(timer);
-    timer = setTimeout(() => {
-      timer = null;
-      fn();
-    }, ms);
+    timer = setTimeout(run, ms);
+    waiting.add(d);
   };
-  d.flush = () => {
-    if (timer !== null) {
-      clearTimeout(timer);
-      timer = null;
-      fn();
-    }
-  };
+  d.flush = () => (timer !== null ? run() : undefined);
   return d;
 }
 
@@ -287,14 +402,13 @@ function renderControl(id, path, f, value, data, ctx) {
       const save = debounced(() => {
         const text = ta.value;
         const l = langSel.value;
-        ctx.edit((doc) => doc.setText(path, text, l));
-      }, 400);
+        return ctx.edit((doc) => doc.setText(path, text, l));
+      }, EDIT_IDLE_MS);
       ta.addEventListener("input", save);
       ta.addEventListener("blur", () => save.flush());
       langSel.addEventListener("change", () => {
-        const text = ta.value;
-        const l = langSel.value;
-        ctx.edit((doc) => doc.setText(path, text, l));
+        save();
+        save.flush();
       });
       ta._lang = langSel;
       setControl(ta, f, value);
@@ -334,8 +448,8 @@ function renderControl(id, path, f, value, data, ctx) {
         const key = JSON.stringify(p);
         if (key === last) return;
         last = key;
-        ctx.edit((doc) => (p.clear ? doc.clearField(path) : doc.setField(path, p.value, ctx.prov())));
-      }, 500);
+        return ctx.edit((doc) => (p.clear ? doc.clearField(path) : doc.setField(path, p.value, ctx.prov())));
+      }, EDIT_IDLE_MS);
       input.addEventListener("input", save);
       input.addEventListener("change", () => save.flush());
       input.addEventListener("blur", () => save.flush());
@@ -432,6 +546,7 @@ export function fillSection(root, section, old, data) {
     const set = x.f.type === "codes" || x.f.type === "refs";
     if (!set && (c === active || c.contains(active))) continue;
     setControl(c, x.f, x.v);
+    if (STATEFUL.has(x.f.type)) showState(c.closest(".field"), x.v);
   }
   return true;
 }

@@ -7,6 +7,9 @@ export const RTL = new Set(["ar", "fa"]);
 // The name of each language in itself, for the language switch.
 export const NATIVE = { de: "Deutsch", en: "English", ar: "العربية", fa: "فارسی", fr: "Français" };
 
+// The short name of each language, shown in the header's language switch.
+export const SHORT = { de: "DE", en: "EN", ar: "عربي", fa: "فارسی", fr: "FR" };
+
 const S = {
   appTitle: { de: "Meine Biografie", en: "My biography", ar: "سيرتي الذاتية", fa: "زندگی‌نامهٔ من", fr: "Ma biographie" },
   language: { de: "Sprache", en: "Language", ar: "اللغة", fa: "زبان", fr: "Langue" },
@@ -43,16 +46,42 @@ const S = {
     fr: "Saisissez votre phrase secrète.",
   },
   unlock: { de: "Öffnen", en: "Open", ar: "فتح", fa: "باز کردن", fr: "Ouvrir" },
+  unlocking: {
+    de: "Wird geöffnet … Das dauert einen Moment.",
+    en: "Opening … This takes a moment.",
+    ar: "جارٍ الفتح … يستغرق ذلك لحظة.",
+    fa: "در حال باز کردن … این کار لحظه‌ای طول می‌کشد.",
+    fr: "Ouverture … Cela prend un instant.",
+  },
+  creatingIdentity: {
+    de: "Ihr Schlüssel wird erstellt … Das dauert einen Moment.",
+    en: "Creating your key … This takes a moment.",
+    ar: "جارٍ إنشاء مفتاحك … يستغرق ذلك لحظة.",
+    fa: "در حال ساختن کلید شما … این کار لحظه‌ای طول می‌کشد.",
+    fr: "Création de votre clé … Cela prend un instant.",
+  },
   wrongPassphrase: { de: "Falsches Passwort.", en: "Wrong passphrase.", ar: "كلمة المرور خاطئة.", fa: "رمز عبور نادرست است.", fr: "Phrase secrète incorrecte." },
   newBiography: { de: "Neue Biografie", en: "New biography", ar: "سيرة جديدة", fa: "زندگی‌نامهٔ جدید", fr: "Nouvelle biographie" },
   biographyName: { de: "Name (nur für Sie sichtbar)", en: "Name (only you see it)", ar: "الاسم (تراه أنت فقط)", fa: "نام (فقط شما می‌بینید)", fr: "Nom (visible par vous seul·e)" },
   create: { de: "Anlegen", en: "Create", ar: "إنشاء", fa: "ایجاد", fr: "Créer" },
   yourBiographies: { de: "Ihre Biografien", en: "Your biographies", ar: "سِيَرك", fa: "زندگی‌نامه‌های شما", fr: "Vos biographies" },
   back: { de: "Zurück", en: "Back", ar: "رجوع", fa: "بازگشت", fr: "Retour" },
+  // The status in the header: a short word (it must fit a phone's header in one line) and a
+  // sentence for its tooltip.
   offline: { de: "Offline", en: "Offline", ar: "غير متصل", fa: "آفلاین", fr: "Hors ligne" },
-  syncing: { de: "Wird synchronisiert …", en: "Syncing …", ar: "جارٍ المزامنة …", fa: "در حال همگام‌سازی …", fr: "Synchronisation …" },
-  saved: { de: "Alle Änderungen gespeichert", en: "All changes saved", ar: "تم حفظ كل التغييرات", fa: "همهٔ تغییرات ذخیره شد", fr: "Toutes les modifications enregistrées" },
+  syncing: { de: "Sendet", en: "Sending", ar: "إرسال", fa: "ارسال", fr: "Envoi" },
+  saved: { de: "Gespeichert", en: "Saved", ar: "تم الحفظ", fa: "ذخیره شد", fr: "Enregistré" },
+  offlineLong: {
+    de: "Offline. Ihre Änderungen bleiben auf diesem Gerät und werden gesendet, sobald eine Verbindung besteht.",
+    en: "Offline. Your changes stay on this device and are sent once there is a connection.",
+    ar: "غير متصل. تبقى تغييراتك على هذا الجهاز وتُرسل عند توفر الاتصال.",
+    fa: "آفلاین. تغییرات شما روی این دستگاه می‌ماند و با برقراری اتصال ارسال می‌شود.",
+    fr: "Hors ligne. Vos modifications restent sur cet appareil et seront envoyées dès qu'une connexion existe.",
+  },
+  syncingLong: { de: "Wird synchronisiert …", en: "Syncing …", ar: "جارٍ المزامنة …", fa: "در حال همگام‌سازی …", fr: "Synchronisation …" },
+  savedLong: { de: "Alle Änderungen gespeichert", en: "All changes saved", ar: "تم حفظ كل التغييرات", fa: "همهٔ تغییرات ذخیره شد", fr: "Toutes les modifications enregistrées" },
   pending: { de: "{n} ausstehend", en: "{n} pending", ar: "{n} بانتظار الإرسال", fa: "{n} در انتظار ارسال", fr: "{n} en attente" },
+  pendingWord: { de: "ausstehend", en: "pending", ar: "بانتظار الإرسال", fa: "در انتظار ارسال", fr: "en attente" },
   add: { de: "Hinzufügen", en: "Add", ar: "إضافة", fa: "افزودن", fr: "Ajouter" },
   remove: { de: "Entfernen", en: "Remove", ar: "حذف", fa: "حذف", fr: "Supprimer" },
   entry: { de: "Eintrag", en: "Entry", ar: "إدخال", fa: "مورد", fr: "Entrée" },
@@ -75,6 +104,15 @@ const S = {
   copy: { de: "Kopieren", en: "Copy", ar: "نسخ", fa: "کپی", fr: "Copier" },
   copied: { de: "Kopiert", en: "Copied", ar: "تم النسخ", fa: "کپی شد", fr: "Copié" },
   revoke: { de: "Zugriff entziehen", en: "Revoke access", ar: "إلغاء الوصول", fa: "لغو دسترسی", fr: "Retirer l'accès" },
+  revokeQuestion: {
+    de: "Zugriff wirklich entziehen? Neue Änderungen sieht diese Person dann nicht mehr.",
+    en: "Really revoke access? This person will no longer see new changes.",
+    ar: "هل تريد فعلًا إلغاء الوصول؟ لن يرى هذا الشخص التغييرات الجديدة بعد ذلك.",
+    fa: "واقعاً دسترسی لغو شود؟ این شخص دیگر تغییرات تازه را نمی‌بیند.",
+    fr: "Retirer vraiment l'accès ? Cette personne ne verra plus les nouvelles modifications.",
+  },
+  revokeConfirm: { de: "Ja, entziehen", en: "Yes, revoke", ar: "نعم، ألغِ الوصول", fa: "بله، لغو شود", fr: "Oui, retirer" },
+  cancel: { de: "Abbrechen", en: "Cancel", ar: "إلغاء الأمر", fa: "انصراف", fr: "Annuler" },
   me: { de: "Sie", en: "You", ar: "أنت", fa: "شما", fr: "Vous" },
   role_owner: { de: "Inhaber·in", en: "Owner", ar: "المالك", fa: "مالک", fr: "Titulaire" },
   role_counsellor: { de: "Beratung", en: "Counsellor", ar: "مستشار", fa: "مشاور", fr: "Conseiller" },
@@ -102,6 +140,31 @@ const S = {
     fa: "دسترسی شما به این زندگی‌نامه پایان یافت.",
     fr: "Votre accès à cette biographie a pris fin.",
   },
+  removedHelp: {
+    de: "Sie gehören nicht mehr zu den Personen, die diese Biografie sehen dürfen. Neue Änderungen erreichen Sie nicht mehr, und Ihre Änderungen werden nicht mehr gesendet.",
+    en: "You are no longer one of the people who may see this biography. New changes no longer reach you, and your changes are no longer sent.",
+    ar: "لم تعد من الأشخاص المسموح لهم برؤية هذه السيرة. لن تصلك التغييرات الجديدة، ولن تُرسل تغييراتك.",
+    fa: "شما دیگر جزو کسانی نیستید که اجازهٔ دیدن این زندگی‌نامه را دارند. تغییرات تازه به شما نمی‌رسد و تغییرات شما هم ارسال نمی‌شود.",
+    fr: "Vous ne faites plus partie des personnes autorisées à voir cette biographie. Les nouvelles modifications ne vous parviennent plus et les vôtres ne sont plus envoyées.",
+  },
+  erased: {
+    de: "Diese Biografie wurde von ihrer Inhaberin oder ihrem Inhaber gelöscht.",
+    en: "The owner has erased this biography.",
+    ar: "حذف المالك هذه السيرة.",
+    fa: "مالک این زندگی‌نامه را پاک کرده است.",
+    fr: "Le ou la titulaire a effacé cette biographie.",
+  },
+  toHome: { de: "Zu Ihren Biografien", en: "To your biographies", ar: "إلى سِيَرك", fa: "به زندگی‌نامه‌های شما", fr: "Vers vos biographies" },
+  stateMenu: {
+    de: "Unbekannt oder keine Angabe?",
+    en: "Unknown or declined to answer?",
+    ar: "غير معروف أو لا رغبة في الإجابة؟",
+    fa: "نامعلوم یا بدون پاسخ؟",
+    fr: "Inconnu ou refus de répondre ?",
+  },
+  state_unknown: { de: "Unbekannt", en: "Unknown", ar: "غير معروف", fa: "نامعلوم", fr: "Inconnu" },
+  state_declined: { de: "Keine Angabe gewünscht", en: "Declined to answer", ar: "لا رغبة في الإجابة", fa: "تمایلی به پاسخ نیست", fr: "Ne souhaite pas répondre" },
+  clearState: { de: "Aufheben", en: "Clear", ar: "إلغاء", fa: "برداشتن", fr: "Effacer" },
   error: { de: "Fehler: {msg}", en: "Error: {msg}", ar: "خطأ: {msg}", fa: "خطا: {msg}", fr: "Erreur : {msg}" },
 };
 

@@ -4,12 +4,14 @@
 // editor's presence, invitations, members and the documents' files.
 //
 // The biography itself never leaves the client unencrypted: the app edits it only through
-// client.edit, which commits, seals and queues each change (see ../../README.md).
+// client.edit, which commits, seals and queues each change (see ../../README.md). Typing is
+// committed once per pause (form.js), and whatever is still waiting is committed when the
+// page is hidden or left.
 
 import qrcode from "qrcode-generator";
 import { BiographyDoc } from "../../js/doc.js";
-import { t, label, setLang, lang, LANGS, RTL, NATIVE, digits } from "./i18n.js";
-import { readSection, renderSection, fillSection, el } from "./form.js";
+import { t, label, setLang, lang, LANGS, RTL, NATIVE, SHORT, digits } from "./i18n.js";
+import { readSection, renderSection, fillSection, flushEdits, editsWaiting, el } from "./form.js";
 
 const INVITE_TTL_SECONDS = 7 * 24 * 3600;
 const STORE_LANG = "mobio.lang";
@@ -31,6 +33,7 @@ const app = {
   connected: false,
   pending: 0,
 };
+app.editsWaiting = editsWaiting;
 globalThis.mobioApp = app; // for the end-to-end tests and debugging in the console
 
 const $ = (sel) => document.querySelector(sel);
@@ -44,7 +47,9 @@ function applyLang(l) {
   document.documentElement.dir = RTL.has(l) ? "rtl" : "ltr";
   document.title = t("appTitle");
   $("#lang").value = l;
+  $("#lang-short").textContent = SHORT[l];
   $("#app-title").textContent = t("appTitle");
+  refreshStatus();
 }
 
 function initialLang() {
@@ -112,6 +117,19 @@ function errorText(err) {
   return t("error", { msg: err?.message ?? String(err) });
 }
 
+// working shows text in line (an element made by workingLine) and resolves once the browser
+// has painted it. The passphrase stretch (argon2id) then holds the page's thread for about a
+// second: without the wait, the page would freeze with no sign of why.
+async function working(line, text) {
+  line.querySelector(".working-text").textContent = text;
+  line.hidden = false;
+  await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+}
+
+function workingLine() {
+  return el("p", { class: "working", role: "status", hidden: true }, el("span", { class: "spinner", "aria-hidden": "true" }), el("span", { class: "working-text" }));
+}
+
 // --- identity -----------------------------------------------------------------------------------
 
 function showCreateIdentity() {
@@ -119,6 +137,7 @@ function showCreateIdentity() {
   const p1 = el("input", { type: "password", id: "pass1", autocomplete: "new-password", required: true, minlength: 8 });
   const p2 = el("input", { type: "password", id: "pass2", autocomplete: "new-password", required: true });
   const msg = el("p", { class: "error", role: "alert" });
+  const busy = workingLine();
   const form = el(
     "form",
     { class: "card", id: "create-identity" },
@@ -129,17 +148,21 @@ function showCreateIdentity() {
     el("label", { for: "pass2", text: t("passphraseAgain") }),
     p2,
     msg,
+    busy,
     el("button", { type: "submit", class: "primary", text: t("createIdentity") }),
   );
   form.addEventListener("submit", async (ev) => {
     ev.preventDefault();
+    msg.textContent = "";
     if (p1.value.length < 8) return (msg.textContent = t("passphraseShort"));
     if (p1.value !== p2.value) return (msg.textContent = t("passphraseMismatch"));
     form.querySelector("button").disabled = true;
     try {
+      await working(busy, t("creatingIdentity"));
       const sealed = await app.mobio.createIdentity(p1.value);
       await opened(await app.mobio.openIdentity(sealed, p1.value));
     } catch (err) {
+      busy.hidden = true;
       msg.textContent = errorText(err);
       form.querySelector("button").disabled = false;
     }
@@ -152,20 +175,25 @@ function showUnlock(sealed) {
   app.view = () => showUnlock(sealed);
   const p = el("input", { type: "password", id: "pass", autocomplete: "current-password", required: true });
   const msg = el("p", { class: "error", role: "alert" });
+  const busy = workingLine();
   const form = el(
     "form",
     { class: "card", id: "unlock" },
     el("label", { for: "pass", text: t("unlockTitle") }),
     p,
     msg,
+    busy,
     el("button", { type: "submit", class: "primary", text: t("unlock") }),
   );
   form.addEventListener("submit", async (ev) => {
     ev.preventDefault();
+    msg.textContent = "";
     form.querySelector("button").disabled = true;
     try {
+      await working(busy, t("unlocking"));
       await opened(await app.mobio.openIdentity(sealed, p.value));
     } catch (err) {
+      busy.hidden = true;
       msg.textContent = err.code === "wrong-passphrase" ? t("wrongPassphrase") : errorText(err);
       form.querySelector("button").disabled = false;
     }
@@ -238,7 +266,8 @@ function onEvent(e) {
       break;
     case "removed":
     case "erased":
-      if (e.doc === app.docId) notice(t("removed"));
+      if (e.doc === app.docId) showAccessEnded(e.doc, e.kind);
+      else if (app.view === showHome) showHome();
       break;
   }
   refreshStatus();
@@ -263,11 +292,16 @@ async function refreshStatus() {
   app.connected = st.connected;
   app.pending = pending;
   const box = $("#status");
+  box.hidden = false;
   const state = !st.connected ? "offline" : pending > 0 ? "syncing" : "saved";
   box.dataset.state = state;
   box.dataset.pending = String(pending);
   $("#status-text").textContent = t(state);
-  $("#status-pending").textContent = pending > 0 ? t("pending", { n: digits(pending) }) : "";
+  // On a phone the word "pending" is read to screen readers only (app.css): the number stays.
+  $("#status-pending").replaceChildren(
+    ...(pending > 0 ? [el("span", { class: "pending-count", text: digits(pending) }), el("span", { class: "pending-word", text: ` ${t("pendingWord")}` })] : []),
+  );
+  box.title = t(`${state}Long`) + (pending > 0 ? ` · ${t("pending", { n: digits(pending) })}` : "");
 }
 
 function notice(text) {
@@ -276,9 +310,31 @@ function notice(text) {
   n.hidden = !text;
 }
 
+// showAccessEnded replaces the open biography with the news that this identity is no longer
+// one of its members (kind "removed") or that its owner erased it ("erased"). The client
+// neither sends nor receives its changes from now on.
+function showAccessEnded(docId, kind) {
+  app.view = () => showAccessEnded(docId, kind);
+  app.docId = null;
+  app.ended = { doc: docId, kind };
+  if (localStorage.getItem(STORE_LAST_DOC) === docId) localStorage.removeItem(STORE_LAST_DOC);
+  $("#doc-nav").hidden = true;
+  notice("");
+  screen(
+    el(
+      "section",
+      { class: "card ended", id: "access-ended", "data-kind": kind, role: "alert" },
+      el("h2", { text: t(kind) }),
+      kind === "removed" ? el("p", { text: t("removedHelp") }) : null,
+      el("button", { type: "button", class: "primary", id: "to-home", text: t("toHome"), onclick: showHome }),
+    ),
+  );
+}
+
 // --- home: the list of biographies --------------------------------------------------------------
 
 async function showHome() {
+  flushEdits();
   app.view = showHome;
   app.docId = null;
   $("#doc-nav").hidden = true;
@@ -345,6 +401,7 @@ function showAccept() {
 // --- the biography ------------------------------------------------------------------------------
 
 async function openDoc(id) {
+  flushEdits();
   app.docId = id;
   localStorage.setItem(STORE_LAST_DOC, id);
   app.info = await app.client.info(id);
@@ -385,14 +442,22 @@ function prov() {
   return { source: app.info?.role === "owner" ? "self" : "counsellor", by: app.identity.short };
 }
 
+// editsInFlight counts commits started and not finished (IndexedDB, sealing).
+let editsInFlight = 0;
+
 // edit applies fn to the open biography; the form follows from the document, not from the
 // controls, so that what is shown is what was stored.
 async function edit(fn, opts = {}) {
+  // A save that was waiting for a pause in typing when access ended has nowhere to go.
+  if (!app.docId) return;
+  editsInFlight++;
   try {
     await app.client.edit(app.docId, fn);
   } catch (err) {
     notice(errorText(err));
     return;
+  } finally {
+    editsInFlight--;
   }
   await refreshDoc(opts);
   refreshStatus();
@@ -414,6 +479,7 @@ async function readCurrent() {
 }
 
 async function showDoc() {
+  flushEdits();
   app.view = showDoc;
   renderNav();
   notice("");
@@ -443,6 +509,12 @@ async function refreshDoc(opts = {}) {
   const body = $("#section");
   if (!body) return;
   if (!app.data || !fillSection(body, section, app.data, data)) {
+    // The form is built anew (an entry came or went): commit what is being typed first, so
+    // that the new controls show it and the person types on from there.
+    if (editsWaiting()) {
+      await flushEdits();
+      return refreshDoc(opts);
+    }
     const focused = document.activeElement?.dataset?.path;
     renderSection(body, section, data, formCtx());
     if (focused) body.querySelector(`[data-path="${CSS.escape(focused)}"]`)?.focus();
@@ -581,13 +653,18 @@ function renderMembers(list) {
       el("code", { class: "fingerprint", dir: "ltr", text: m.fingerprint }),
     );
     if (owner && !m.me) {
-      li.append(
+      // Revoking cannot be undone (a new invitation can), so it asks once more, in place.
+      const confirmBox = el(
+        "span",
+        { class: "confirm", hidden: true },
+        el("span", { class: "confirm-text", text: t("revokeQuestion") }),
         el("button", {
           type: "button",
           class: "danger",
-          "data-action": "revoke",
-          text: t("revoke"),
-          onclick: async () => {
+          "data-action": "confirm-revoke",
+          text: t("revokeConfirm"),
+          onclick: async (ev) => {
+            ev.currentTarget.disabled = true;
             try {
               await app.client.revoke(app.docId, m.id);
             } catch (err) {
@@ -596,7 +673,29 @@ function renderMembers(list) {
             loadMembers();
           },
         }),
+        el("button", {
+          type: "button",
+          "data-action": "cancel-revoke",
+          text: t("cancel"),
+          onclick: () => {
+            confirmBox.hidden = true;
+            ask.hidden = false;
+            ask.focus();
+          },
+        }),
       );
+      const ask = el("button", {
+        type: "button",
+        class: "danger",
+        "data-action": "revoke",
+        text: t("revoke"),
+        onclick: () => {
+          ask.hidden = true;
+          confirmBox.hidden = false;
+          confirmBox.querySelector("[data-action=cancel-revoke]").focus();
+        },
+      });
+      li.append(ask, confirmBox);
     }
     list.append(li);
   }
@@ -773,6 +872,24 @@ function fileActions(e, entryPath) {
 }
 
 // --- start --------------------------------------------------------------------------------------
+
+// A phone may discard a hidden page without another word: commit the typing that waits for a
+// pause as soon as the page is hidden (switching apps, locking the screen), and when it is
+// left (reload, closing the tab).
+document.addEventListener("visibilitychange", () => {
+  if (document.visibilityState === "hidden") flushEdits();
+});
+window.addEventListener("pagehide", () => flushEdits());
+// A commit needs IndexedDB to answer, which a page being unloaded no longer hears: when the
+// page is left (reload, closing the tab) while typing still waits or a commit runs, the
+// browser asks first. Staying lets the commit finish.
+window.addEventListener("beforeunload", (ev) => {
+  flushEdits();
+  if (editsInFlight > 0) {
+    ev.preventDefault();
+    ev.returnValue = "";
+  }
+});
 
 window.addEventListener("hashchange", () => {
   if (location.hash.startsWith("#i=") && app.client) showAccept();

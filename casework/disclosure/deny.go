@@ -12,7 +12,10 @@ import (
 //   - the support-needs section (special category data, Art. 9 GDPR), and any other section
 //     the schema marks SpecialCategory;
 //   - every field the schema marks Restricted (file numbers, residence details, benefits,
-//     counselling notes) or Secret (attachment keys);
+//     counselling notes) or Secret (attachment keys), except the residence status for the
+//     recipients whose task needs it (restrictedFor; DOMAIN.md §4: Jobcenter and Agentur für
+//     Arbeit for placement and entitlements, language course providers for eligibility and
+//     cost exemption) — never for employers, chambers or anyone else;
 //   - the file numbers by name, whatever the schema says of them;
 //   - the case-work sections (integration plan, counselling contacts and referrals, consents
 //     and shares), except the goals of the integration plan in the fields of action SPRACHE,
@@ -27,6 +30,12 @@ var deniedByName = []string{
 	"living.benefits",
 	"documents.files.content_key",
 	"documents.files.blob_id",
+}
+
+// restrictedFor names the Restricted fields that some recipient types may receive.
+var restrictedFor = map[string][]string{
+	"residence.residence_status":      {"JOBCENTER", "AGENTUR_FUER_ARBEIT", "LANGUAGE_COURSE_PROVIDER"},
+	"residence.residence_valid_until": {"JOBCENTER", "AGENTUR_FUER_ARBEIT"},
 }
 
 // planGoalFields are the fields of a plan goal a Jobcenter may receive.
@@ -59,8 +68,11 @@ func Denied(recipientType, path string) bool {
 	if err != nil {
 		return true
 	}
-	if f.Restricted || f.Secret {
+	if f.Secret {
 		return true
+	}
+	if f.Restricted {
+		return !slices.Contains(restrictedFor[path], recipientType)
 	}
 	// A list is denied when every field of its entries is: there is nothing to send.
 	if f.Type == schema.TypeList {

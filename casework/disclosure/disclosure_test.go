@@ -55,7 +55,14 @@ func neverLeaves(recipientType string, l leaf) bool {
 	switch {
 	case l.section.SpecialCategory, l.section.Key == "support_needs":
 		return true
-	case l.field.Restricted, l.field.Secret:
+	case l.field.Secret:
+		return true
+	case l.path == "residence.residence_status":
+		// DOMAIN.md §4: status for placement, entitlements and course eligibility only.
+		return recipientType != "JOBCENTER" && recipientType != "AGENTUR_FUER_ARBEIT" && recipientType != "LANGUAGE_COURSE_PROVIDER"
+	case l.path == "residence.residence_valid_until":
+		return recipientType != "JOBCENTER" && recipientType != "AGENTUR_FUER_ARBEIT"
+	case l.field.Restricted:
 		return true
 	case l.path == "person.azr_number", l.path == "person.bamf_file_number", l.path == "living.benefits":
 		return true

@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"github.com/mobio-sync/mobio/casework"
+	"github.com/mobio-sync/mobio/crdt/schema"
 )
 
 // Provider translates text.
@@ -37,7 +38,31 @@ var (
 	ErrUnavailable = errors.New("translate: the service is unavailable")
 	ErrEmpty       = errors.New("translate: the field has no text")
 	ErrSameLang    = errors.New("translate: the text is already in that language")
+	// ErrNotAllowed: the field never leaves the device for translation (support needs,
+	// restricted fields such as counselling notes, names).
+	ErrNotAllowed = errors.New("translate: this field is not sent to a translation service")
 )
+
+// neverSent are free-text fields that are not translated whatever the schema says of them: a
+// name in its original script is a name, not a sentence.
+var neverSent = map[string]bool{"person.name_original_script": true}
+
+// allowed reports whether the field at path (with or without entry IDs) may be sent: not in a
+// special-category section (Art. 9 GDPR), not Restricted, not a name.
+func allowed(path string) bool {
+	cat := schema.Default()
+	parts := strings.Split(path, ".")
+	sec := cat.Section(parts[0])
+	if sec == nil || sec.SpecialCategory {
+		return false
+	}
+	if len(parts) == 4 { // section.list.entry.field → section.list.field
+		parts = []string{parts[0], parts[1], parts[3]}
+	}
+	schemaPath := strings.Join(parts, ".")
+	f, err := cat.Field(schemaPath)
+	return err == nil && !f.Restricted && !f.Secret && !neverSent[schemaPath]
+}
 
 // MaxChars bounds the text of one field sent for translation; free-text fields are short, and
 // a service bills or limits by characters.
@@ -55,6 +80,9 @@ type Request struct {
 // Prepare checks that the free-text field at path can be translated into language to and
 // returns what would be sent, so that the person can be shown it before anything leaves.
 func Prepare(r casework.Reader, path, to string) (Request, error) {
+	if !allowed(path) {
+		return Request{}, ErrNotAllowed
+	}
 	src, err := r.Text(path)
 	if err != nil {
 		return Request{}, fmt.Errorf("read %s: %w", path, err)

@@ -175,3 +175,32 @@ func TestStoreRefusesTranslationOfChangedText(t *testing.T) {
 		t.Errorf("Store after an edit = %v, want ErrChanged", err)
 	}
 }
+
+func TestSensitiveFieldsNeverLeave(t *testing.T) {
+	s := translatetest.New()
+	defer s.Close()
+	b, err := crdt.New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := crdtdoc.Wrap(b)
+	contact, err := d.AddEntry("contacts.contacts")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, path := range []string{
+		"support_needs.other_support_needs",      // special category (Art. 9)
+		"contacts.contacts." + contact + ".note", // restricted: counselling notes
+		"person.name_original_script",            // a name
+	} {
+		if err := d.SetText(path, "نص سري", "ar"); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := translate.Field(context.Background(), provider(t, s, ""), d, path, "de", now); !errors.Is(err, translate.ErrNotAllowed) {
+			t.Errorf("translating %s: %v, want ErrNotAllowed", path, err)
+		}
+	}
+	if n := len(s.Requests()); n != 0 {
+		t.Errorf("the service received %d requests", n)
+	}
+}

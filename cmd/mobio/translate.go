@@ -33,6 +33,7 @@ const (
 	msgTranslateChanged
 	msgTranslateFailed
 	msgTranslateBadLang
+	msgTranslateNotAllowed
 	msgTranslateEnd
 )
 
@@ -95,6 +96,13 @@ func init() {
 			"فشلت الترجمة: %v",
 			"ترجمه ناموفق بود: %v",
 			"La traduction a échoué : %v",
+		),
+		msgTranslateNotAllowed: T(
+			"%v wird nie an einen Übersetzungsdienst gesendet (Unterstützungsbedarf, Beratungsnotizen und Namen bleiben auf dem Gerät).",
+			"%v is never sent to a translation service (support needs, counselling notes and names stay on the device).",
+			"لا يُرسل %v أبدًا إلى خدمة ترجمة (الاحتياجات الداعمة وملاحظات الإرشاد والأسماء تبقى على الجهاز).",
+			"%v هرگز به سرویس ترجمه فرستاده نمی‌شود (نیازهای حمایتی، یادداشت‌های مشاوره و نام‌ها روی دستگاه می‌مانند).",
+			"%v n'est jamais envoyé à un service de traduction (besoins d'accompagnement, notes de conseil et noms restent sur l'appareil).",
 		),
 		msgTranslateBadLang: T(
 			"%v ist keine der Sprachen de, en, ar, fa, fr.",
@@ -273,6 +281,8 @@ func translateError(lang, path, to string, err error) error {
 		return newUserError(errBadValue, lang, msgTranslateEmpty, path)
 	case errors.Is(err, translate.ErrSameLang):
 		return newUserError(errBadValue, lang, msgTranslateSame, path, to)
+	case errors.Is(err, translate.ErrNotAllowed):
+		return newUserError(errBadValue, lang, msgTranslateNotAllowed, path)
 	case errors.Is(err, translate.ErrChanged):
 		return newUserError(errTranslate, lang, msgTranslateChanged, path)
 	}

@@ -66,18 +66,19 @@ wasm-npm: ## install the browser client's pinned npm packages (wasm/package-lock
 	@command -v npm >/dev/null || { echo "wasm-npm: needs npm on PATH"; exit 1; }
 	cd wasm && npm ci --no-audit --no-fund --loglevel=error
 
-wasm-build: ## build the browser client's WebAssembly module into bin/wasm, and print its gzipped size
+wasm-build: ## build the browser client's WebAssembly modules (sync engine, case work) into bin/wasm, and print their gzipped sizes
 	@mkdir -p $(WASM_OUT)
 	GOOS=js GOARCH=wasm CGO_ENABLED=0 $(GO) build -trimpath -ldflags="-s -w" -o $(WASM_OUT)/mobio.wasm ./wasm/cmd/mobio-wasm
-	@echo "wasm-build: mobio.wasm $$(wc -c < $(WASM_OUT)/mobio.wasm) bytes, $$(gzip -9 -c $(WASM_OUT)/mobio.wasm | wc -c) gzipped"
+	GOOS=js GOARCH=wasm CGO_ENABLED=0 $(GO) build -trimpath -ldflags="-s -w" -o $(WASM_OUT)/mobio-casework.wasm ./wasm/cmd/mobio-casework
+	@for m in mobio mobio-casework; do echo "wasm-build: $$m.wasm $$(wc -c < $(WASM_OUT)/$$m.wasm) bytes, $$(gzip -9 -c $(WASM_OUT)/$$m.wasm | wc -c) gzipped"; done
 
 # The browser client in Node: its Go packages under js/wasm (IndexedDB from fake-indexeddb), the
 # JS document adapter and its Automerge interop with the Go golden documents, and two wasm
 # clients syncing through a real relay on 127.0.0.1.
 test-browser-client: wasm-npm wasm-build ## the browser client's js/wasm and Node tests
 	cd wasm && GOOS=js GOARCH=wasm CGO_ENABLED=0 $(GO) test -exec="$$PWD/testdata/node-exec" ./...
-	cd wasm && MOBIO_WASM=$(WASM_OUT)/mobio.wasm node --test js/
-	MOBIO_WASM=$(WASM_OUT)/mobio.wasm $(GO) test -count=1 -run Relay ./wasm
+	cd wasm && MOBIO_WASM=$(WASM_OUT)/mobio.wasm MOBIO_CASEWORK_WASM=$(WASM_OUT)/mobio-casework.wasm node --test js/
+	MOBIO_WASM=$(WASM_OUT)/mobio.wasm MOBIO_CASEWORK_WASM=$(WASM_OUT)/mobio-casework.wasm $(GO) test -count=1 -run Relay ./wasm
 
 .PHONY: web test-web
 web: wasm-npm ## build the web app (wasm module, wasm_exec.js, schema, esbuild bundle) into wasm/web/dist

@@ -42,6 +42,7 @@ func Register() js.Value {
 	fs.method(api, "storedIdentity", storedIdentity)
 	fs.method(api, "openIdentity", openIdentity)
 	fs.method(api, "newClient", newClient)
+	fs.method(api, "fetchPackage", fetchPackage)
 	api.Set("version", "1")
 	js.Global().Set("mobio", api)
 	return api
@@ -178,6 +179,9 @@ func identityObject(id *keyring.Identity, handle int) js.Value {
 			return id.RecoveryKit(pass)
 		})
 	})
+	// sign(label, parts) resolves to the signature of parts under label, for the few labels
+	// JavaScript may have signed (casework.go).
+	fs.method(o, "sign", func(args []js.Value) any { return sign(id, args) })
 	// seal(passphrase) resolves to the identity sealed under a (new) passphrase; it is not
 	// stored.
 	fs.method(o, "seal", func(args []js.Value) any {
@@ -263,7 +267,7 @@ func newClient(args []js.Value) any {
 			store.Close()
 			return nil, err
 		}
-		return newClientObject(c, store), nil
+		return newClientObject(c, id, store), nil
 	})
 }
 

@@ -14,12 +14,14 @@ import (
 
 	"github.com/mobio-sync/mobio/client"
 	"github.com/mobio-sync/mobio/e2ee"
+	"github.com/mobio-sync/mobio/e2ee/keyring"
 	"github.com/mobio-sync/mobio/wasm/idbstore"
 )
 
 // clientObject is the JavaScript face of one client.Client over its IndexedDB store.
 type clientObject struct {
 	c     *client.Client
+	id    *keyring.Identity // the client's, which seals packages
 	store *idbstore.Store
 	obj   js.Value
 	fs    funcs
@@ -34,8 +36,8 @@ type clientObject struct {
 }
 
 // newClientObject builds the client object whose methods README.md documents.
-func newClientObject(c *client.Client, store *idbstore.Store) js.Value {
-	o := &clientObject{c: c, store: store, obj: newObject()}
+func newClientObject(c *client.Client, id *keyring.Identity, store *idbstore.Store) js.Value {
+	o := &clientObject{c: c, id: id, store: store, obj: newObject()}
 	o.ctx, o.cancel = context.WithCancel(context.Background())
 	o.obj.Set("id", c.ID().String())
 
@@ -60,6 +62,9 @@ func newClientObject(c *client.Client, store *idbstore.Store) js.Value {
 	o.async("attach", o.attach)
 	o.async("fetch", o.fetch)
 	o.async("uploadPending", o.uploadPending)
+	o.async("sealPackage", o.sealPackage)
+	o.async("putPackage", o.putPackage)
+	o.async("withdrawPackage", o.withdrawPackage)
 	o.async("stop", o.stop)
 	o.async("close", o.close)
 	o.fs.method(o.obj, "run", o.run)

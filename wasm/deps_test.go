@@ -21,6 +21,8 @@ func TestBrowserClientImportsNoServerDatabaseOrDocumentParser(t *testing.T) {
 		"github.com/mobio-sync/mobio/syncserver/...":     "a client never links the relay",
 		"github.com/mobio-sync/mobio/client/sqlitestore": "the browser keeps its data in IndexedDB",
 		"github.com/mobio-sync/mobio/client/storetest":   "test support is not linked into programs",
+		"github.com/mobio-sync/mobio/casework/...":       "case work is the case-work module's (mobio-casework.wasm), loaded when needed",
+		"github.com/mobio-sync/mobio/wasm/caseworkjs":    "case work is the case-work module's (mobio-casework.wasm), loaded when needed",
 		"database/sql":       "the browser has no SQL database",
 		"modernc.org/sqlite": "the browser has no SQL database",
 	}

@@ -67,8 +67,9 @@ func try(fn func()) (err error) {
 	return err
 }
 
-// scriptError is an exception thrown by JavaScript code that Go called.
-type scriptError struct{ msg string }
+// scriptError is an exception thrown by JavaScript code that Go called, with its code
+// property when that is a string (an Error of the case-work module, say).
+type scriptError struct{ msg, code string }
 
 func (e *scriptError) Error() string { return e.msg }
 
@@ -76,10 +77,14 @@ func (e *scriptError) Error() string { return e.msg }
 func fromJS(v js.Value) error {
 	if v.Type() == js.TypeObject {
 		if m := v.Get("message"); m.Type() == js.TypeString {
-			return &scriptError{m.String()}
+			e := &scriptError{msg: m.String()}
+			if c := v.Get("code"); c.Type() == js.TypeString {
+				e.code = c.String()
+			}
+			return e
 		}
 	}
-	return &scriptError{v.String()}
+	return &scriptError{msg: v.String()}
 }
 
 // errorCodes are the values of a rejected Error's code property, by the sentinel error they
@@ -95,6 +100,8 @@ var errorCodes = []struct {
 	{client.ErrErased, "erased"},
 	{client.ErrNotFound, "not-found"},
 	{client.ErrExists, "exists"},
+	{client.ErrNoSuchPackage, "no-such-package"},
+	{client.ErrPackageTaken, "package-taken"},
 	{keyring.ErrWrongPassphrase, "wrong-passphrase"},
 	{keyring.ErrDecrypt, "decrypt"},
 	{errInvalid, "invalid-argument"},
@@ -108,8 +115,9 @@ func invalid(format string, args ...any) error {
 }
 
 // jsError turns err into a JavaScript Error whose message is err's text and whose code is one
-// of errorCodes (or "error"), and a relay's refusal's code too ("relay-<n>"). Error texts of
-// the client and keyring name the problem, never content or keys.
+// of errorCodes (or "error"), a relay's refusal's code ("relay-<n>"), or for an exception of a
+// callback its own string code, else "script". Error texts of the client and keyring name the
+// problem, never content or keys.
 func jsError(err error) js.Value {
 	e := js.Global().Get("Error").New(err.Error())
 	code := "error"
@@ -126,6 +134,9 @@ func jsError(err error) js.Value {
 	var serr *scriptError
 	if code == "error" && errors.As(err, &serr) {
 		code = "script"
+		if serr.code != "" {
+			code = serr.code
+		}
 	}
 	e.Set("code", code)
 	return e

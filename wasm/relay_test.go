@@ -14,8 +14,10 @@ import (
 )
 
 // Two instances of the browser client (mobio.wasm in Node, with fake-indexeddb) share a
-// biography through a real relay on 127.0.0.1: js/relay.test.mjs. It runs only when
-// MOBIO_WASM names a built mobio.wasm, so that go test ./... does not build the wasm program:
+// biography through a real relay on 127.0.0.1, and send a disclosure package with the case-work
+// module: js/relay.test.mjs. It runs only when MOBIO_WASM names a built mobio.wasm (and
+// MOBIO_CASEWORK_WASM the case-work module, else it is built), so that go test ./... does not
+// build the wasm programs:
 //
 //	cd wasm && npm ci && cd .. && GOOS=js GOARCH=wasm go build -o /tmp/mobio.wasm ./wasm/cmd/mobio-wasm
 //	MOBIO_WASM=/tmp/mobio.wasm go test ./wasm -run Relay
@@ -40,6 +42,12 @@ func TestBrowserClientsShareThroughRelay(t *testing.T) {
 	defer cancel()
 	cmd := exec.CommandContext(ctx, node, "--experimental-websocket", "--test", filepath.Join("js", "relay.test.mjs"))
 	cmd.Env = append(os.Environ(), "MOBIO_WASM="+abs, "MOBIO_RELAY="+srv.URL)
+	if cw := os.Getenv("MOBIO_CASEWORK_WASM"); cw != "" { // else js/load.mjs builds it
+		if cw, err = filepath.Abs(cw); err != nil {
+			t.Fatal(err)
+		}
+		cmd.Env = append(cmd.Env, "MOBIO_CASEWORK_WASM="+cw)
+	}
 	out, err := cmd.CombinedOutput()
 	if err != nil {
 		t.Errorf("node --test js/relay.test.mjs: %v\n%s\nrelay log:\n%s", err, out, srv.Logs())

@@ -1,10 +1,12 @@
 // Two browser clients (two instances of mobio.wasm, as two devices) share a biography through
 // a real relay: the owner creates it and invites a counsellor by link, the counsellor accepts,
 // both edit, both see each other's edits and presence, and the owner revokes the counsellor.
+// Then a disclosure package goes through the relay: sealed and stored by the sync engine,
+// fetched without an identity and opened by the case-work module, and withdrawn.
 //
 // It needs a relay: wasm/relay_test.go starts one on 127.0.0.1 and runs this file with
-// MOBIO_RELAY (its base URL) and MOBIO_WASM set; without MOBIO_RELAY it is skipped. Node 20
-// needs --experimental-websocket for the WebSocket the Go client dials.
+// MOBIO_RELAY (its base URL), MOBIO_WASM and MOBIO_CASEWORK_WASM set; without MOBIO_RELAY it is
+// skipped. Node 20 needs --experimental-websocket for the WebSocket the Go client dials.
 
 import { test } from "node:test";
 import assert from "node:assert/strict";
@@ -12,7 +14,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
-import { loadMobio } from "./load.mjs";
+import { loadMobio, loadCaseworkModule } from "./load.mjs";
 import { BiographyDoc } from "./doc.js";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -33,7 +35,7 @@ async function device(name) {
     newDoc: BiographyDoc.factory({ catalogue }),
     onEvent: (e) => events.push(e),
   });
-  return { client, identity, events };
+  return { mobio, client, identity, events };
 }
 
 // eventually polls check until it returns a truthy value, for at most ten seconds.
@@ -99,4 +101,39 @@ test("owner and counsellor share a biography through the relay", options, async 
   await assert.rejects(counsellor.client.edit(id, (doc) => doc.setField("person.phone", "+49 1", {})), (err) => err.code === "not-member");
 
   assert.deepEqual(await owner.client.status(), { connected: true, pending: 0 });
+});
+
+test("a disclosure package is stored, fetched by its link, opened and withdrawn", options, async (t) => {
+  const owner = await device("sender");
+  t.after(() => owner.client.close());
+  const cw = await loadCaseworkModule();
+  const fixture = JSON.parse(readFileSync(path.join(here, "..", "testdata", "casework.json"), "utf8"));
+  const id = await owner.client.create("Amal H.", readFileSync(path.join(here, "..", "testdata", "casework.automerge")));
+  // The relay must know the document and its owner. (A connection that sync() opened keeps
+  // Node's WebSocket busy for a minute after close(); run()'s ends with stop().)
+  owner.client.run();
+  await eventually("the relay has the document", async () => (await owner.client.info(id)).created);
+
+  const meta = { document: id, consent: fixture.consent.id, ttl_seconds: 3600 };
+  const pt = await owner.client.read(id, (doc) => cw.packagePlaintext(doc, "EMPLOYER", { name: "Bäckerei Schmidt" }, meta));
+  const sealed = await owner.client.sealPackage(pt.package_id, pt.plaintext);
+  await owner.client.putPackage(id, sealed.packageId, sealed.ciphertext, pt.package.expires);
+  const by = { source: "self", by: owner.identity.id };
+  const share = await owner.client.edit(id, (doc) => cw.recordShare(doc, pt.plaintext, by));
+  const link = cw.packageLink(relay, sealed.packageId, sealed.key);
+
+  // The recipient has the link only: the ciphertext comes without an identity.
+  const fetched = await owner.mobio.fetchPackage(relay, sealed.packageId);
+  assert.deepEqual(fetched, sealed.ciphertext);
+  const resp = await fetch(cw.parsePackageLink(link).url);
+  assert.equal(resp.status, 200);
+  assert.deepEqual(new Uint8Array(await resp.arrayBuffer()), sealed.ciphertext);
+  const opened = cw.openPackage(link, fetched);
+  assert.deepEqual(opened.package, pt.package);
+  assert.equal(opened.sender.fingerprint, owner.identity.fingerprint);
+
+  // Withdrawn: recorded in the biography, deleted at the relay.
+  const w = await owner.client.edit(id, (doc) => cw.withdrawShare(doc, share, undefined, by));
+  await owner.client.withdrawPackage(id, w.package_id);
+  await assert.rejects(owner.mobio.fetchPackage(relay, sealed.packageId), (err) => err.code === "no-such-package");
 });

@@ -30,7 +30,6 @@ import (
 	"time"
 
 	"golang.org/x/text/language"
-	"golang.org/x/text/language/display"
 
 	"github.com/mobio-sync/mobio/casework"
 	"github.com/mobio-sync/mobio/casework/render"
@@ -277,7 +276,7 @@ func isGerman(tag string) bool {
 }
 
 // langName is the German name of the language tagged tag: from the catalogue (which knows
-// Dari and the other languages of newcomers by the names counsellors use), else from CLDR.
+// Dari and the other languages of newcomers by the names counsellors use), else the tag.
 func langName(tag string) string {
 	t, err := language.Parse(tag)
 	if err != nil {
@@ -286,9 +285,6 @@ func langName(tag string) string {
 	base, _ := t.Base()
 	if l := schema.Label(schema.ListLanguage, base.ISO3(), "de"); l != "" {
 		return l
-	}
-	if n := display.Languages(language.German).Name(t); n != "" {
-		return n
 	}
 	return tag
 }

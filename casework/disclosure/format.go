@@ -4,9 +4,6 @@ import (
 	"strings"
 	"time"
 
-	"golang.org/x/text/language"
-	"golang.org/x/text/language/display"
-
 	"github.com/mobio-sync/mobio/casework"
 	"github.com/mobio-sync/mobio/crdt/schema"
 )
@@ -78,12 +75,8 @@ func languageLabel(tag string) string {
 	if l := schema.Label(schema.ListUILanguage, tag, "de"); l != "" {
 		return l
 	}
-	t, err := language.Parse(tag)
-	if err != nil {
-		return tag
-	}
-	if n := display.German.Tags().Name(t); n != "" {
-		return n
+	if l := schema.Label(schema.ListLanguage, tag, "de"); l != "" {
+		return l
 	}
 	return tag
 }

@@ -45,6 +45,7 @@ type serveFlags struct {
 	docIdle      time.Duration
 	maxResident  int
 	web          string // directory of the built web app; "" serves none
+	webConfig    web.Config
 }
 
 func newServeCmd(a *app) *cobra.Command {
@@ -59,7 +60,9 @@ content: it checks signatures and memberships and keeps ciphertext in one SQLite
 
 It serves /sync (the WebSocket protocol), /healthz, /readyz, /metrics, /blobs/ and
 /packages/ (disclosure packages, deleted when withdrawn or at their expiry), and with --web
-the web app at every other path (the directory that make web builds, wasm/web/dist). With
+the web app at every other path (the directory that make web builds, wasm/web/dist), with
+/config.json telling it --controller, --dpo (named in its consent texts; without them it
+records no consent) and --translate-url. With
 --tls-cert and --tls-key it serves HTTPS; otherwise plain HTTP, for localhost or behind a
 TLS-terminating proxy. SIGINT or SIGTERM stop it: it stops accepting, lets connections drain
 (at most --drain-timeout), closes the database and exits with status 0.
@@ -106,6 +109,9 @@ it the relay accepts authentication made for any origin.`,
 	fs.IntVar(&f.maxResident, "max-resident-docs", syncserver.DefaultMaxResidentDocs, "unused documents kept in memory at most")
 	fs.DurationVar(&f.drainTimeout, "drain-timeout", syncserver.DefaultDrainTimeout, "time connections have to finish at shutdown")
 	fs.StringVar(&f.web, "web", "", "serve the web app built in `DIR` (make web builds wasm/web/dist) at /")
+	fs.StringVar(&f.webConfig.Controller, "controller", "", "the web app's consent texts: `NAME` and address of the organisation responsible for the data")
+	fs.StringVar(&f.webConfig.DPO, "dpo", "", "the web app's consent texts: how to reach the data protection officer (`CONTACT`)")
+	fs.StringVar(&f.webConfig.TranslateURL, "translate-url", "", "LibreTranslate-compatible service `URL` the web app offers for machine translation\n(shown to every visitor: no credentials)")
 	fs.StringVar(&f.logFormat, "log-format", "text", "log format: text or json (logs go to standard error)")
 	fs.StringVar(&f.logLevel, "log-level", "info", "least level logged: debug, info, warn or error")
 	fs.SortFlags = false
@@ -159,6 +165,9 @@ func (f *serveFlags) check() error {
 		if c.bad {
 			return fmt.Errorf("--%s: want %s", c.flag, c.want)
 		}
+	}
+	if err := f.webConfig.Check(); err != nil {
+		return fmt.Errorf("--translate-url: %w", err)
 	}
 	if f.logFormat != "text" && f.logFormat != "json" {
 		return fmt.Errorf("--log-format %q: want text or json", f.logFormat)
@@ -247,7 +256,7 @@ func (a *app) serve(ctx context.Context, f *serveFlags) (err error) {
 	pages := http.NewServeMux()
 	pages.Handle(viewer.Prefix, viewer.Handler())
 	if f.web != "" {
-		pages.Handle("/", web.Handler(f.web))
+		pages.Handle("/", web.Handler(f.web, web.WithConfig(f.webConfig)))
 	}
 	cfg.Fallback = pages
 	relay, err := syncserver.New(cfg)
@@ -265,6 +274,9 @@ func (a *app) serve(ctx context.Context, f *serveFlags) (err error) {
 
 	if f.web != "" {
 		log.Info("serving the web app", "web", f.web)
+		if f.webConfig.Controller == "" || f.webConfig.DPO == "" {
+			log.Warn("no --controller or --dpo: the web app's consent texts cannot name them, so it records no consent and sends nothing to agencies")
+		}
 	}
 	err = relay.Run(ctx, ln)
 	if errors.Is(err, context.Canceled) {

@@ -23,127 +23,15 @@
 
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { spawn, execFileSync } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
 import { randomBytes } from "node:crypto";
-import { tmpdir } from "node:os";
+import { readFileSync, rmSync, statSync } from "node:fs";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
-import { chromium } from "playwright-core";
+import { Relay, device, expectValue, field, fill, prepare, section, shooter, unlock, waitSaved, webDir } from "./harness.mjs";
 
-const here = path.dirname(fileURLToPath(import.meta.url));
-const root = path.resolve(here, "..", "..");
-const webDir = path.resolve(process.env.MOBIO_WEB_DIR ?? path.join(here, "..", "web", "dist"));
-const outDir = path.resolve(process.env.MOBIO_E2E_OUT ?? path.join(here, "out"));
-const work = mkdtempSync(path.join(tmpdir(), "mobio-e2e-"));
-
-const CHROMIUM_FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-sync"];
-const TIMEOUT = 30_000;
-
-function chromiumPath() {
-  if (process.env.MOBIO_CHROMIUM) return process.env.MOBIO_CHROMIUM;
-  for (const p of ["/usr/bin/chromium", "/usr/bin/chromium-browser"]) if (existsSync(p)) return p;
-  throw new Error("no chromium: apt-get install chromium, or set MOBIO_CHROMIUM");
-}
-
-// --- the relay ----------------------------------------------------------------------------------
-
-const relay = { bin: path.join(work, "mobio"), data: path.join(work, "data"), proc: null, port: 0, url: "" };
-
-// startRelay runs mobio serve on 127.0.0.1 (on relay.port once it has one, so that a restart
-// keeps the address the pages know) and resolves when it listens.
-function startRelay() {
-  const proc = spawn(relay.bin, ["serve", "--addr", `127.0.0.1:${relay.port}`, "--data", relay.data, "--web", webDir, "--log-level", "warn"], {
-    stdio: ["ignore", "ignore", "pipe"],
-  });
-  relay.proc = proc;
-  let stderr = "";
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`mobio serve did not start:\n${stderr}`)), 20_000);
-    proc.stderr.on("data", (b) => {
-      stderr += b;
-      const m = /listening on http:\/\/[^:]+:(\d+)/.exec(stderr);
-      if (m && !relay.url) {
-        relay.port = Number(m[1]);
-        relay.url = `http://127.0.0.1:${relay.port}`;
-      }
-      if (m) {
-        clearTimeout(timer);
-        resolve();
-      }
-    });
-    proc.on("exit", (code) => {
-      clearTimeout(timer);
-      reject(new Error(`mobio serve exited with ${code}:\n${stderr}`));
-    });
-  });
-}
-
-async function stopRelay() {
-  const proc = relay.proc;
-  if (!proc || proc.exitCode !== null) return;
-  const exited = new Promise((r) => proc.once("exit", r));
-  proc.kill("SIGTERM");
-  await exited;
-}
-
-// --- browsers -----------------------------------------------------------------------------------
-
+let work;
+let relay;
 const people = {};
-
-async function device(name, { locale, viewport, isMobile }) {
-  const dir = path.join(work, `profile-${name}`);
-  const context = await chromium.launchPersistentContext(dir, {
-    executablePath: chromiumPath(),
-    headless: true,
-    args: CHROMIUM_FLAGS,
-    locale,
-    viewport,
-    isMobile,
-    hasTouch: isMobile,
-    deviceScaleFactor: 1,
-    acceptDownloads: true,
-  });
-  context.setDefaultTimeout(TIMEOUT);
-  const page = context.pages()[0] ?? (await context.newPage());
-  const logs = [];
-  page.on("console", (m) => logs.push(`${m.type()}: ${m.text()}`));
-  page.on("pageerror", (e) => logs.push(`pageerror: ${e.message}`));
-  return { name, context, page, logs, shot: 0 };
-}
-
-let shotNo = 0;
-async function shot(who, what, options = {}) {
-  const file = path.join(outDir, `${String(++shotNo).padStart(2, "0")}-${who.name}-${what}.png`);
-  await who.page.screenshot({ path: file, ...options });
-  return file;
-}
-
-const field = (page, p) => page.locator(`[data-path="${p}"]`);
-
-// fill types value into the field at path and leaves it, so that it is saved at once.
-async function fill(page, p, value) {
-  const f = field(page, p);
-  await f.fill(value);
-  await f.blur();
-}
-
-async function section(page, key) {
-  await page.locator(`#doc-nav [data-section="${key}"]`).click();
-  await page.locator("#section-title").waitFor();
-}
-
-async function waitSaved(page) {
-  await page.locator('#status[data-state="saved"]').waitFor({ timeout: TIMEOUT });
-}
-
-async function expectValue(page, p, value) {
-  await page.waitForFunction(
-    ([p, v]) => document.querySelector(`[data-path="${p}"]`)?.value === v,
-    [p, value],
-    { timeout: TIMEOUT },
-  );
-}
+const shot = shooter();
 
 // headerProblems lists what breaks the header's single line: children not sharing one row,
 // anything outside the viewport, and text cut off (ellipsis) in the title or the status.
@@ -175,11 +63,6 @@ async function pending(page) {
   return Number(await page.locator("#status").getAttribute("data-pending"));
 }
 
-async function unlock(page, pass) {
-  await page.locator("#pass").fill(pass);
-  await page.locator("#unlock button[type=submit]").click();
-}
-
 // --- the story --------------------------------------------------------------------------------------
 
 const NEWCOMER_PASS = "ورد الياسمين 2024";
@@ -187,14 +70,11 @@ const COUNSELLOR_PASS = "Beratung sicher 77";
 const state = {};
 
 before(async () => {
-  mkdirSync(outDir, { recursive: true });
-  if (!existsSync(path.join(webDir, "index.html"))) {
-    execFileSync("node", [path.join(here, "..", "web", "build.mjs"), webDir], { stdio: "inherit" });
-  }
-  execFileSync("go", ["build", "-o", relay.bin, "./cmd/mobio"], { cwd: root, stdio: "inherit" });
-  await startRelay();
-  people.newcomer = await device("newcomer", { locale: "ar", viewport: { width: 390, height: 844 }, isMobile: true });
-  people.counsellor = await device("counsellor", { locale: "de-DE", viewport: { width: 1100, height: 900 }, isMobile: false });
+  work = prepare("e2e");
+  relay = new Relay(work);
+  await relay.start();
+  people.newcomer = await device(work, "newcomer", { locale: "ar", viewport: { width: 390, height: 844 }, isMobile: true });
+  people.counsellor = await device(work, "counsellor", { locale: "de-DE", viewport: { width: 1100, height: 900 }, isMobile: false });
 });
 
 after(async () => {
@@ -202,8 +82,8 @@ after(async () => {
     if (process.env.MOBIO_E2E_LOGS) console.log(`--- ${p.name} console\n${p.logs.join("\n")}`);
     await p.context.close().catch(() => {});
   }
-  await stopRelay();
-  rmSync(work, { recursive: true, force: true });
+  await relay?.stop();
+  if (work) rmSync(work, { recursive: true, force: true });
 });
 
 test("1. a newcomer fills person, languages and a job in Arabic; right-to-left; a reload keeps it", async () => {
@@ -349,7 +229,7 @@ test("4. offline edits survive an offline reload (service worker) and reach the 
   const c = people.counsellor.page;
   await n.evaluate(() => navigator.serviceWorker.ready.then(() => true));
   await section(n, "person");
-  await stopRelay();
+  await relay.stop();
   await people.newcomer.context.setOffline(true);
   await n.locator('#status[data-state="offline"]').waitFor();
 
@@ -429,7 +309,7 @@ test("4. offline edits survive an offline reload (service worker) and reach the 
   await n.locator('#status[data-state="offline"]:not([data-pending="0"])').waitFor();
   await shot(people.newcomer, "offline-reload");
 
-  await startRelay();
+  await relay.start();
   await people.newcomer.context.setOffline(false);
   await waitSaved(n);
   await shot(people.newcomer, "back-online");

@@ -2,6 +2,8 @@
 // which `mobio serve --web DIR` serves:
 //
 //   mobio.wasm            the Go client, GOOS=js GOARCH=wasm go build ./wasm/cmd/mobio-wasm
+//   mobio-casework.wasm   the case-work rules, ./wasm/cmd/mobio-casework, loaded by the app on
+//                         the first use of a case-work screen
 //   wasm_exec.js          Go's loader, from $(go env GOROOT)/lib/wasm
 //   schema.json           the catalogue, `go run ./cmd/mobio schema export`
 //   app.js, app.css       src/ bundled by esbuild, with ../js/doc.js and @automerge/automerge
@@ -11,7 +13,10 @@
 //
 // sw.js gets the hash of all the other files as its cache name, so that every change of the
 // app reaches browsers that have it cached. Needs `npm ci` here and in ../ (for Automerge).
-// MOBIO_WASM=path skips the Go build and copies that module instead.
+// MOBIO_WASM=path and MOBIO_CASEWORK_WASM=path skip the Go builds and copy those modules.
+//
+// The build fails when one of the app's words lacks a language (i18n.js, strings-casework.js)
+// or a screen's module is missing (esbuild cannot resolve main.js's imports).
 //
 // Brotli at quality 11 takes most of a minute for mobio.wasm, so the compressed copies are
 // also kept in $XDG_CACHE_HOME/mobio-web (~/.cache/mobio-web) under the hash of their input:
@@ -31,6 +36,20 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, "..", "..");
 const out = path.resolve(process.argv[2] ?? path.join(here, "dist"));
 
+// Every word of the app in all five languages, before anything is built.
+{
+  const { missingTranslations, LANGS } = await import("./src/i18n.js");
+  const missing = missingTranslations();
+  const cw = await import("./src/strings-casework.js");
+  for (const [key, text] of Object.entries(cw.strings ?? {})) {
+    for (const l of LANGS) if (typeof text[l] !== "string" || text[l] === "") missing.push(`strings-casework.js ${key}.${l}`);
+  }
+  if (missing.length) {
+    console.error(`build.mjs: words without a translation:\n  ${missing.join("\n  ")}`);
+    process.exit(1);
+  }
+}
+
 rmSync(out, { recursive: true, force: true });
 mkdirSync(out, { recursive: true });
 
@@ -38,14 +57,17 @@ const go = (args, env = {}) =>
   execFileSync("go", args, { cwd: root, env: { ...process.env, ...env }, stdio: ["ignore", "inherit", "inherit"] });
 
 const started = Date.now();
-if (process.env.MOBIO_WASM) {
-  copyFileSync(process.env.MOBIO_WASM, path.join(out, "mobio.wasm"));
-} else {
-  go(["build", "-trimpath", "-ldflags=-s -w", "-o", path.join(out, "mobio.wasm"), "./wasm/cmd/mobio-wasm"], {
-    GOOS: "js",
-    GOARCH: "wasm",
-    CGO_ENABLED: "0",
-  });
+
+const modules = [
+  ["mobio.wasm", "./wasm/cmd/mobio-wasm", process.env.MOBIO_WASM],
+  ["mobio-casework.wasm", "./wasm/cmd/mobio-casework", process.env.MOBIO_CASEWORK_WASM],
+];
+for (const [name, pkg, prebuilt] of modules) {
+  if (prebuilt) {
+    copyFileSync(prebuilt, path.join(out, name));
+    continue;
+  }
+  go(["build", "-trimpath", "-ldflags=-s -w", "-o", path.join(out, name), pkg], { GOOS: "js", GOARCH: "wasm", CGO_ENABLED: "0" });
 }
 const goroot = execFileSync("go", ["env", "GOROOT"], { encoding: "utf8" }).trim();
 copyFileSync(path.join(goroot, "lib", "wasm", "wasm_exec.js"), path.join(out, "wasm_exec.js"));
@@ -91,7 +113,7 @@ writeFileSync(path.join(out, "sw.js"), readFileSync(path.join(here, "sw.js"), "u
 
 // The files worth compressing: the app's large ones. index.html, sw.js and the icon are small,
 // and a browser fetches sw.js on its own to look for updates.
-const COMPRESS = ["mobio.wasm", "app.js", "app.css", "wasm_exec.js", "schema.json"];
+const COMPRESS = ["mobio.wasm", "mobio-casework.wasm", "app.js", "app.css", "wasm_exec.js", "schema.json"];
 const cacheDir = path.join(process.env.XDG_CACHE_HOME || path.join(homedir(), ".cache"), "mobio-web");
 mkdirSync(cacheDir, { recursive: true });
 
@@ -132,10 +154,12 @@ const keep = new Set(compressed.map((c) => c.key));
 for (const f of readdirSync(cacheDir)) if (!keep.has(f) && !f.endsWith(".tmp")) rmSync(path.join(cacheDir, f), { force: true });
 const sizeOf = (name, ext) => compressed.find((c) => c.name === name && c.ext === ext).size;
 const mb = (n) => `${(n / 1e6).toFixed(2)} MB`;
-const wasmPlain = compressed.find((c) => c.name === "mobio.wasm").plain;
-console.log(
-  `mobio.wasm: ${mb(wasmPlain)}, brotli ${mb(sizeOf("mobio.wasm", "br"))} (${sizeOf("mobio.wasm", "br")} bytes), ` +
-    `gzip ${mb(sizeOf("mobio.wasm", "gz"))} (${sizeOf("mobio.wasm", "gz")} bytes)`,
-);
+for (const [name] of modules) {
+  const plain = compressed.find((c) => c.name === name).plain;
+  console.log(
+    `${name}: ${mb(plain)}, brotli ${mb(sizeOf(name, "br"))} (${sizeOf(name, "br")} bytes), ` +
+      `gzip ${mb(sizeOf(name, "gz"))} (${sizeOf(name, "gz")} bytes)`,
+  );
+}
 console.log(`app.js: ${mb(compressed.find((c) => c.name === "app.js").plain)}, brotli ${mb(sizeOf("app.js", "br"))}, gzip ${mb(sizeOf("app.js", "gz"))}`);
 console.log(`web app built into ${path.relative(process.cwd(), out) || "."} (build ${version}) in ${((Date.now() - started) / 1000).toFixed(1)}s`);

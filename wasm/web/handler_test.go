@@ -1,6 +1,7 @@
 package web
 
 import (
+	"encoding/json"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -223,4 +224,94 @@ func TestHandlerServesPrecompressedCopies(t *testing.T) {
 			t.Errorf("status %d, body %q, Content-Length %q; want 206, \"wasm\", 4", rec.Code, rec.Body.String(), rec.Header().Get("Content-Length"))
 		}
 	})
+}
+
+// The app reads the operator's settings from /config.json: the consent texts name the
+// controller and the data protection officer, and the translation service is offered only
+// when there is one, which the page may then reach (connect-src).
+func TestHandlerServesTheConfig(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "index.html"), []byte("<!doctype html>"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	cfg := Config{
+		Controller:   "Landratsamt Musterkreis, Hauptstraße 1, 12345 Musterstadt",
+		DPO:          "datenschutz@musterkreis.example",
+		TranslateURL: "https://translate.musterkreis.example:5000/api",
+	}
+	tests := []struct {
+		name        string
+		h           http.Handler
+		want        Config
+		wantConnect string
+	}{
+		{"configured", Handler(dir, WithConfig(cfg)), cfg, "connect-src 'self' https://translate.musterkreis.example:5000;"},
+		{"not configured", Handler(dir), Config{}, "connect-src 'self';"},
+		{"app not built", Handler(filepath.Join(dir, "missing"), WithConfig(cfg)), cfg, "connect-src 'self' https://translate.musterkreis.example:5000;"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			rec := httptest.NewRecorder()
+			tt.h.ServeHTTP(rec, httptest.NewRequest("GET", "/config.json", nil))
+			if rec.Code != 200 {
+				t.Fatalf("status %d, want 200", rec.Code)
+			}
+			if got := rec.Header().Get("Content-Type"); got != "application/json" {
+				t.Errorf("Content-Type %q, want application/json", got)
+			}
+			if got := rec.Header().Get("Cache-Control"); got != "no-cache" {
+				t.Errorf("Cache-Control %q, want no-cache", got)
+			}
+			var keys map[string]any
+			if err := json.Unmarshal(rec.Body.Bytes(), &keys); err != nil {
+				t.Fatalf("body %q: %v", rec.Body.String(), err)
+			}
+			if len(keys) != 3 || keys["controller"] == nil || keys["dpo"] == nil || keys["translateURL"] == nil {
+				t.Errorf("body %s, want exactly controller, dpo and translateURL", rec.Body.String())
+			}
+			var got Config
+			if err := json.Unmarshal(rec.Body.Bytes(), &got); err != nil || got != tt.want {
+				t.Errorf("config %+v (%v), want %+v", got, err, tt.want)
+			}
+			// Every answer carries the same policy, the page's included.
+			page := httptest.NewRecorder()
+			tt.h.ServeHTTP(page, httptest.NewRequest("GET", "/", nil))
+			for _, r := range []*httptest.ResponseRecorder{rec, page} {
+				if csp := r.Header().Get("Content-Security-Policy"); !strings.Contains(csp, tt.wantConnect) {
+					t.Errorf("Content-Security-Policy %q, want it to contain %q", csp, tt.wantConnect)
+				}
+			}
+		})
+	}
+	rec := httptest.NewRecorder()
+	Handler(dir, WithConfig(cfg)).ServeHTTP(rec, httptest.NewRequest("POST", "/config.json", nil))
+	if rec.Code != http.StatusMethodNotAllowed {
+		t.Errorf("POST /config.json: status %d, want 405", rec.Code)
+	}
+}
+
+func TestConfigCheck(t *testing.T) {
+	tests := []struct {
+		url string
+		ok  bool
+	}{
+		{"", true},
+		{"https://translate.example", true},
+		{"http://127.0.0.1:5000/", true},
+		{"ftp://translate.example", false},
+		{"translate.example", false},
+		{"https://user:secret@translate.example", false}, // every visitor would read it
+		{"https://translate.example/?api_key=secret", false},
+		{"https://translate.example/#x", false},
+		{"ftp://user:secret@translate.example", false},
+	}
+	for _, tt := range tests {
+		err := Config{TranslateURL: tt.url}.Check()
+		if (err == nil) != tt.ok {
+			t.Errorf("Check(%q) = %v, want ok %v", tt.url, err, tt.ok)
+		}
+		if err != nil && strings.Contains(err.Error(), "secret") {
+			t.Errorf("Check(%q) repeats the credentials: %v", tt.url, err)
+		}
+	}
 }

@@ -5,21 +5,43 @@
 //
 // Requests for the app's files are answered from the network when it answers (and the copy
 // refreshed), else from the cache: a visitor online always gets the current app, one
-// offline the last one. The relay's own paths (/sync, /blobs/, …) are never cached.
+// offline the last one. The relay's own paths (/sync, /blobs/, /packages/, …) and the package
+// viewer (/p/) are never cached.
 //
 // The server sends the large files brotli- or gzip-encoded (with Vary: Accept-Encoding); the
 // browser decodes them before the worker sees them, so the cache holds the decoded bytes.
 // Matches ignore Vary: whatever encoding a copy came in, its body is the same file.
 
 const CACHE = "mobio-app-__BUILD__";
-const FILES = ["./", "index.html", "app.js", "app.css", "wasm_exec.js", "mobio.wasm", "schema.json", "manifest.webmanifest", "icon.svg"];
-const RELAY = /\/(sync|blobs\/|healthz|readyz|metrics)/;
+const FILES = [
+  "./",
+  "index.html",
+  "app.js",
+  "app.css",
+  "wasm_exec.js",
+  "mobio.wasm",
+  "mobio-casework.wasm", // case work, loaded on the first use of its screens: offline too
+  "schema.json",
+  "manifest.webmanifest",
+  "icon.svg",
+];
+// The relay's own paths, and the package viewer with its packages (/p/, /packages/): a
+// recipient's page is not the app, and must never be answered with (or cached as) the app.
+const RELAY = /^(sync|blobs\/|packages\/|p\/|p$|healthz|readyz|metrics)/;
+const scopePath = new URL(self.registration.scope).pathname;
 
 self.addEventListener("install", (ev) => {
   ev.waitUntil(
     caches
       .open(CACHE)
-      .then((c) => c.addAll(FILES.map((f) => new Request(f, { cache: "reload" }))))
+      .then((c) =>
+        Promise.all([
+          c.addAll(FILES.map((f) => new Request(f, { cache: "reload" }))),
+          // The operator's settings, which the consent texts name. A relay older than the app
+          // has none: the app works without them (and says what that prevents).
+          c.add(new Request("config.json", { cache: "reload" })).catch(() => {}),
+        ]),
+      )
       .then(() => self.skipWaiting()),
   );
 });
@@ -36,7 +58,8 @@ self.addEventListener("activate", (ev) => {
 self.addEventListener("fetch", (ev) => {
   const req = ev.request;
   const url = new URL(req.url);
-  if (req.method !== "GET" || url.origin !== self.location.origin || RELAY.test(url.pathname)) return;
+  if (req.method !== "GET" || url.origin !== self.location.origin || !url.pathname.startsWith(scopePath)) return;
+  if (RELAY.test(url.pathname.slice(scopePath.length))) return;
   ev.respondWith(
     (async () => {
       const cache = await caches.open(CACHE);

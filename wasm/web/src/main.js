@@ -7,11 +7,22 @@
 // client.edit, which commits, seals and queues each change (see ../../README.md). Typing is
 // committed once per pause (form.js), and whatever is still waiting is committed when the
 // page is hidden or left.
+//
+// The case-work screens (sending to an agency, consents, plan, CV, translation, reports) run
+// the rules of the case-work module, mobio-casework.wasm, which casework.js loads on the first
+// use of one of them. Each screen is a module with mount(root, ctx); ctx is caseworkCtx below.
 
 import qrcode from "qrcode-generator";
 import { BiographyDoc } from "../../js/doc.js";
 import { t, label, setLang, lang, LANGS, RTL, NATIVE, SHORT, digits } from "./i18n.js";
 import { readSection, renderSection, fillSection, flushEdits, editsWaiting, el } from "./form.js";
+import { casework, caseworkLoaded } from "./casework.js";
+import { mountSend } from "./send.js";
+import { mountConsents } from "./consents.js";
+import * as planScreen from "./plan.js";
+import * as cvScreen from "./cv.js";
+import * as translateScreen from "./translate.js";
+import * as reportsScreen from "./reports.js";
 
 const INVITE_TTL_SECONDS = 7 * 24 * 3600;
 const STORE_LANG = "mobio.lang";
@@ -22,6 +33,8 @@ const app = {
   mobio: null,
   catalogue: null,
   codeLists: new Map(),
+  config: {}, // /config.json: the operator's {controller, dpo, translateURL}
+  screen: null, // what the mounted case-work screen's mount returned ({update?()})
   identity: null,
   client: null,
   docId: null,
@@ -94,13 +107,27 @@ async function boot() {
   applyLang(initialLang());
   registerServiceWorker();
   screen(el("p", { class: "loading", text: t("loading") }));
-  const [catalogue, mobio] = await Promise.all([fetch("schema.json").then((r) => r.json()), loadWasm()]);
+  const [catalogue, mobio, config] = await Promise.all([fetch("schema.json").then((r) => r.json()), loadWasm(), loadConfig()]);
   app.catalogue = catalogue;
+  app.config = config;
   app.mobio = mobio;
   for (const l of catalogue.code_lists) app.codeLists.set(l.key, l);
   const sealed = await mobio.storedIdentity();
   if (sealed) showUnlock(sealed);
   else showCreateIdentity();
+}
+
+// loadConfig reads the operator's settings; without them (an older relay, or offline before
+// the service worker has a copy) case work runs with none, and says what that prevents.
+async function loadConfig() {
+  try {
+    const r = await fetch("config.json");
+    if (!r.ok) return {};
+    const c = await r.json();
+    return { controller: String(c.controller ?? ""), dpo: String(c.dpo ?? ""), translateURL: String(c.translateURL ?? "") };
+  } catch {
+    return {};
+  }
 }
 
 function registerServiceWorker() {
@@ -406,7 +433,7 @@ async function openDoc(id) {
   localStorage.setItem(STORE_LAST_DOC, id);
   app.info = await app.client.info(id);
   const stored = localStorage.getItem(STORE_SECTION);
-  app.section = app.catalogue.sections.some((s) => s.key === stored) ? stored : app.catalogue.sections[0].key;
+  app.section = formSections().some((s) => s.key === stored) || screenOf(stored) || stored === "share" ? stored : formSections()[0].key;
   await loadMembers();
   showDoc();
 }
@@ -419,12 +446,16 @@ function renderNav() {
   const nav = $("#doc-nav");
   nav.hidden = false;
   nav.replaceChildren();
-  const items = [...app.catalogue.sections.map((s) => [s.key, label(s.label, s.key)]), ["share", t("share")]];
-  for (const [key, name] of items) {
+  const items = [
+    ...formSections().map((s) => [s.key, label(s.label, s.key)]),
+    ["share", t("share")],
+    ...screensFor(app.info?.role).map((s) => [s.key, t(s.nav), "casework"]),
+  ];
+  for (const [key, name, kind] of items) {
     nav.append(
       el("button", {
         type: "button",
-        class: key === app.section ? "current" : "",
+        class: [key === app.section ? "current" : "", kind ?? ""].join(" ").trim(),
         "data-section": key,
         "aria-current": key === app.section ? "page" : false,
         text: name,
@@ -436,6 +467,8 @@ function renderNav() {
       }),
     );
   }
+  // The navigation scrolls sideways on a phone: keep the current entry in view.
+  nav.querySelector("button.current")?.scrollIntoView({ block: "nearest", inline: "nearest" });
 }
 
 function prov() {
@@ -481,12 +514,22 @@ async function readCurrent() {
 async function showDoc() {
   flushEdits();
   app.view = showDoc;
+  if (!screensFor(app.info?.role).some((s) => s.key === app.section) && screenOf(app.section)) app.section = formSections()[0].key;
   renderNav();
   notice("");
+  app.screen = null;
   const heading = el("h2", { id: "section-title" });
   const body = el("div", { id: "section", class: "section" });
   const presence = el("p", { id: "presence-line", class: "presence-line", "aria-live": "polite" });
   screen(presence, heading, body);
+  const cwScreen = screenOf(app.section);
+  if (cwScreen) {
+    heading.textContent = t(cwScreen.title ?? cwScreen.nav);
+    body.dataset.screen = cwScreen.key;
+    await mountScreen(body, cwScreen);
+    showPresence();
+    return;
+  }
   if (app.section === "share") {
     heading.textContent = t("share");
     await renderShare(body);
@@ -503,7 +546,16 @@ async function showDoc() {
 
 // refreshDoc reads the open section again and puts what changed on screen.
 async function refreshDoc(opts = {}) {
-  if (!app.docId || app.section === "share" || !$("#section")) return;
+  if (!app.docId || !$("#section")) return;
+  if (screenOf(app.section)) {
+    try {
+      await app.screen?.update?.();
+    } catch (err) {
+      notice(errorText(err));
+    }
+    return;
+  }
+  if (app.section === "share") return;
   const section = sectionOf(app.section);
   const data = await readCurrent();
   const body = $("#section");
@@ -525,6 +577,121 @@ async function refreshDoc(opts = {}) {
   }
   app.data = data;
   showPresence();
+}
+
+// --- case work ----------------------------------------------------------------------------------
+
+// The case-work screens, in the order of the navigation. roles: who sees the entry (all
+// members when absent); each screen decides itself what a role may do there.
+const SCREENS = [
+  { key: "send", nav: "nav_send", title: "sendTitle", mount: mountSend, roles: ["owner", "counsellor"] },
+  { key: "consents", nav: "nav_consents", title: "consentsTitle", mount: mountConsents },
+  { key: "plan", nav: "nav_plan", mount: planScreen.mount },
+  { key: "cv", nav: "nav_cv", mount: cvScreen.mount },
+  { key: "translate", nav: "nav_translate", mount: translateScreen.mount, roles: ["owner", "counsellor"] },
+  { key: "reports", nav: "nav_reports", mount: reportsScreen.mount, roles: ["owner", "counsellor"] },
+];
+
+// The catalogue's case-work sections that a screen shows in place of a generic form: a plan
+// and consents are records with rules, not free forms.
+const SCREEN_SECTIONS = new Set(["plan", "consents"]);
+
+function screenOf(key) {
+  return SCREENS.find((s) => s.key === key);
+}
+
+function screensFor(role) {
+  return SCREENS.filter((s) => !s.roles || s.roles.includes(role));
+}
+
+// formSections are the catalogue's sections shown as forms.
+function formSections() {
+  return app.catalogue.sections.filter((s) => !SCREEN_SECTIONS.has(s.key));
+}
+
+// mountScreen loads the case-work module (the first time, with a "loading" line) and mounts
+// the screen into body, unless the person moved on meanwhile.
+async function mountScreen(body, s) {
+  const docId = app.docId;
+  const stillHere = () => app.docId === docId && app.section === s.key && body.isConnected;
+  let cw = caseworkLoaded();
+  if (!cw) {
+    body.replaceChildren(
+      el("p", { class: "working", id: "casework-loading", role: "status" }, el("span", { class: "spinner", "aria-hidden": "true" }), el("span", { text: t("caseworkLoading") })),
+    );
+    try {
+      cw = await casework();
+    } catch (err) {
+      if (!stillHere()) return;
+      body.replaceChildren(
+        el("p", { class: "error", role: "alert", text: t("caseworkFailed", { msg: err?.message ?? String(err) }) }),
+        el("button", { type: "button", text: t("retry"), onclick: () => showDoc() }),
+      );
+      return;
+    }
+    if (!stillHere()) return;
+  }
+  const root = el("div", { class: "screen", "data-screen": s.key });
+  body.replaceChildren(root);
+  try {
+    app.screen = (await s.mount(root, caseworkCtx(cw))) ?? null;
+  } catch (err) {
+    console.warn(`case work ${s.key}:`, err);
+    if (stillHere()) root.replaceChildren(el("p", { class: "error", role: "alert", text: errorText(err) }));
+  }
+}
+
+// caseworkCtx is what a case-work screen's mount(root, ctx) gets. The first group is the
+// stable interface of every screen; the rest are helpers that the app's own screens use.
+//
+//   client     the sync engine's client (README.md in ../..): read/edit with the document
+//   docId      the open biography
+//   casework   the case-work module's API (../../js/casework.js; its functions throw)
+//   lang, t    the UI language ("de" …) and the app's words (i18n.js)
+//   identity   the opened identity ({id, short, fingerprint, …})
+//   role       "owner", "counsellor" or "viewer"
+//   config     /config.json: {controller, dpo, translateURL}
+//   refresh()  mounts the screen anew
+//
+// mount may return (or resolve to) {update()}: called on a remote change of the biography
+// while the screen is shown, so that it shows the other editor's changes.
+function caseworkCtx(cw) {
+  const role = app.info?.role || "viewer";
+  return {
+    client: app.client,
+    docId: app.docId,
+    casework: cw,
+    lang: lang(),
+    t,
+    identity: app.identity,
+    role,
+    config: app.config,
+    refresh: () => showDoc(),
+    catalogue: app.catalogue,
+    codeLabel: (list, code) => app.codeLists.get(list)?.codes.find((c) => c.code === code)?.label ?? null,
+    sectionLabel: (key) => sectionOf(key)?.label ?? null,
+    pathLabel,
+    by: () => ({ source: role === "owner" ? "self" : "counsellor", by: app.identity.id }),
+    members: () => app.members,
+    notice,
+    errorText,
+    connected: () => app.connected,
+  };
+}
+
+// pathLabel names a schema path (a section, a field, a list or a field of a list's entries)
+// in German and, when it differs, in the UI language: a recipient's documents are German.
+function pathLabel(path) {
+  const [sec, f, item] = path.split(".");
+  const section = sectionOf(sec);
+  let text = section?.label;
+  const field = f ? section?.fields.find((x) => x.key === f) : null;
+  if (field) text = field.label;
+  if (field && item) text = field.item?.find((x) => x.key === item)?.label ?? text;
+  if (!text) return path;
+  const de = text.de ?? path;
+  const mine = label(text, de);
+  return mine && mine !== de ? `${de} · ${mine}` : de;
 }
 
 // --- presence -----------------------------------------------------------------------------------

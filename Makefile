@@ -107,6 +107,8 @@ build: ## build bin/mobio, stamped with VERSION
 	$(GO) build -ldflags "-X main.version=$(VERSION)" -o bin/mobio ./cmd/mobio
 
 run: build web ## build bin/mobio and the web app, and run the relay with the web app on http://localhost:8080, database in ./data
+	MOBIO_CONTROLLER="$${MOBIO_CONTROLLER:-Beispiel-Landratsamt, Musterstraße 1, 00000 Musterstadt (nur zum Ausprobieren)}" \
+	MOBIO_DPO="$${MOBIO_DPO:-datenschutz@example.org (nur zum Ausprobieren)}" \
 	./bin/mobio serve --addr localhost:8080 --data ./data --web wasm/web/dist
 
 fuzz: ## run every FuzzXxx of the module for FUZZTIME each (default 30s)

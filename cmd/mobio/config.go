@@ -36,9 +36,11 @@ const (
 	keyPassphraseFile = "passphrase_file"
 	keyTranslateURL   = "translate_url"
 	keyTranslateKey   = "translate_key_file"
+	keyController     = "controller"
+	keyDPO            = "dpo"
 )
 
-var configKeys = []string{keyRelay, keyLang, keyPassphraseFile, keyTranslateURL, keyTranslateKey}
+var configKeys = []string{keyRelay, keyLang, keyPassphraseFile, keyTranslateURL, keyTranslateKey, keyController, keyDPO}
 
 // fileConfig is the content of config.toml. TOML, because people edit the file by hand: it
 // takes comments, and its parser names the line of a mistake.
@@ -48,6 +50,8 @@ type fileConfig struct {
 	PassphraseFile string `toml:"passphrase_file,omitempty"`
 	TranslateURL   string `toml:"translate_url,omitempty"`
 	TranslateKey   string `toml:"translate_key_file,omitempty"`
+	Controller     string `toml:"controller,omitempty"`
+	DPO            string `toml:"dpo,omitempty"`
 }
 
 func (c *fileConfig) field(key string) *string {
@@ -62,6 +66,10 @@ func (c *fileConfig) field(key string) *string {
 		return &c.TranslateURL
 	case keyTranslateKey:
 		return &c.TranslateKey
+	case keyController:
+		return &c.Controller
+	case keyDPO:
+		return &c.DPO
 	}
 	return nil
 }
@@ -92,6 +100,9 @@ type settings struct {
 	// TranslateURL is the machine translation service (LibreTranslate API) the operator runs;
 	// "" for none. TranslateKeyFile holds its API key, which is never printed.
 	TranslateURL, TranslateKeyFile string
+	// Controller and DPO are who the consent texts name as responsible for the data and as
+	// data protection officer; without them no consent is recorded.
+	Controller, DPO string
 
 	file   fileConfig        // as read from config.toml
 	source map[string]string // key → "flag", "env", "file" or "default"
@@ -165,6 +176,8 @@ func (a *app) loadSettings(f *homeFlags) (*settings, error) {
 		v = filepath.Join(s.ConfigDir, v)
 	}
 	s.TranslateKeyFile = v
+	s.Controller, _ = pick(keyController, "", "MOBIO_CONTROLLER")
+	s.DPO, _ = pick(keyDPO, "", "MOBIO_DPO")
 	return s, nil
 }
 
@@ -311,6 +324,8 @@ type configShowJSON struct {
 	PassphraseFile string            `json:"passphrase_file"`
 	TranslateURL   string            `json:"translate_url"`
 	TranslateKey   string            `json:"translate_key_file"`
+	Controller     string            `json:"controller"`
+	DPO            string            `json:"dpo"`
 	Source         map[string]string `json:"source"`
 }
 
@@ -329,6 +344,7 @@ func newConfigShowCmd(a *app, f *homeFlags) *cobra.Command {
 				ConfigFile: s.configFile(), IdentityFile: s.identityFile(), Database: s.dbFile(),
 				Relay: s.Relay, Lang: s.Lang, PassphraseFile: s.PassphraseFile, Source: s.source,
 				TranslateURL: s.TranslateURL, TranslateKey: s.TranslateKeyFile,
+				Controller: s.Controller, DPO: s.DPO,
 			}
 			if asJSON {
 				return writeJSON(a.Stdout, out)
@@ -336,7 +352,8 @@ func newConfigShowCmd(a *app, f *homeFlags) *cobra.Command {
 			tw := tabwriter.NewWriter(a.Stdout, 0, 0, 2, ' ', 0)
 			for _, k := range configKeys {
 				v := map[string]string{keyRelay: s.Relay, keyLang: s.Lang, keyPassphraseFile: s.PassphraseFile,
-					keyTranslateURL: s.TranslateURL, keyTranslateKey: s.TranslateKeyFile}[k]
+					keyTranslateURL: s.TranslateURL, keyTranslateKey: s.TranslateKeyFile,
+					keyController: s.Controller, keyDPO: s.DPO}[k]
 				if v == "" {
 					v = "-"
 				}

@@ -262,3 +262,21 @@ func TestRelayURL(t *testing.T) {
 		}
 	}
 }
+
+// The controller and the data protection officer that consent texts name come from the
+// configuration as well as from the environment, the environment winning.
+func TestConsentTextsNameTheConfiguredController(t *testing.T) {
+	env := with(testHome(t), "MOBIO_CONTROLLER", "", "MOBIO_DPO", "")
+	mustMobio(t, env, "config", "set", "controller", "Landratsamt Rhein-Neckar-Kreis, Kurfürsten-Anlage 38, Heidelberg")
+	mustMobio(t, env, "config", "set", "dpo", "datenschutz@rhein-neckar-kreis.de")
+	out := mustMobio(t, env, "consent", "show", "use", "--lang", "de")
+	for _, want := range []string{"Landratsamt Rhein-Neckar-Kreis", "datenschutz@rhein-neckar-kreis.de"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("consent show does not name %q:\n%s", want, out)
+		}
+	}
+	out = mustMobio(t, with(env, "MOBIO_CONTROLLER", "Stadt Sinsheim"), "consent", "show", "use", "--lang", "de")
+	if !strings.Contains(out, "Stadt Sinsheim") {
+		t.Errorf("$MOBIO_CONTROLLER does not win over the config file:\n%s", out)
+	}
+}

@@ -35,10 +35,9 @@ var withdrawPackageHook func(ctx context.Context, x *session, d client.DocInfo, 
 var consentNow = time.Now
 
 // consentOperator returns who the consent texts name as controller and data protection
-// officer. Until the configuration has keys of its own, mobio reads them from
-// $MOBIO_CONTROLLER and $MOBIO_DPO, as mobio send does.
-func consentOperator(a *app) consent.Operator {
-	return consent.Operator{Controller: a.Getenv("MOBIO_CONTROLLER"), DPO: a.Getenv("MOBIO_DPO")}
+// officer: config keys controller and dpo, or $MOBIO_CONTROLLER and $MOBIO_DPO.
+func consentOperator(s *settings) consent.Operator {
+	return consent.Operator{Controller: s.Controller, DPO: s.DPO}
 }
 
 // consentRecorder is the provenance of what a consent command records: the newcomer's own
@@ -65,7 +64,8 @@ Farsi, French, Turkish, Pashto, Tigrinya, Kurmanji and Ukrainian; mobio says whe
 translation is a draft that no human translator has reviewed yet.
 
 Here --lang is the language of the consent text; messages follow $MOBIO_LANG or config
-(--ui-lang). The texts name the controller and the data protection officer from
+(--ui-lang). The texts name the controller and the data protection officer from the
+configuration (mobio config set controller "…"; mobio config set dpo "…") or
 $MOBIO_CONTROLLER and $MOBIO_DPO.`,
 		Example: `  mobio consent texts
   mobio consent show counselling --lang ar
@@ -240,8 +240,8 @@ func newConsentShowCmd(a *app, f *homeFlags) *cobra.Command {
 		Use:   "show TEXT-ID|PURPOSE",
 		Short: "Print a consent text in one of its ten languages",
 		Long: `Print the consent text TEXT-ID (mobio consent texts lists them), or the text for the consent
-purpose PURPOSE, in --lang, with the controller and data protection officer from
-$MOBIO_CONTROLLER and $MOBIO_DPO. A translation that no human translator has reviewed is
+purpose PURPOSE, in --lang, with the controller and data protection officer from the config
+keys controller and dpo (or $MOBIO_CONTROLLER and $MOBIO_DPO). A translation that no human translator has reviewed is
 marked as such: the German text is the legally binding one. A language the text lacks shows
 the German text, and says so.`,
 		Args: cobra.ExactArgs(1),
@@ -254,7 +254,7 @@ the German text, and says so.`,
 			if err != nil {
 				return err
 			}
-			body, rerr := t.Render(consentOperator(a))
+			body, rerr := t.Render(consentOperator(s))
 			digest := consent.Digest(body)
 			if rerr != nil {
 				// Shown all the same, to read and review; a consent cannot be recorded on it.
@@ -401,7 +401,7 @@ func (a *app) presentConsent(x *session, c consent.Consent, t consent.Text, body
 // giveConsent checks c, shows its text and asks, then records it in biography d; it returns
 // the entry's ID. c.At is set to the moment of the answer.
 func (a *app) giveConsent(ctx context.Context, x *session, d client.DocInfo, c consent.Consent, yes bool) (string, error) {
-	op := consentOperator(a)
+	op := consentOperator(x.settings)
 	c.At = consentNow()
 	c.Recorder = consentRecorder(x, d)
 	c, err := consent.Check(c, op)

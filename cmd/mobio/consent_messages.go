@@ -91,8 +91,8 @@ var consentMessages = map[msgID]schema.Text{
 		"ترجمه (%v) را %v در تاریخ %v بازبینی کرده است؛ نسخهٔ آلمانی از نظر حقوقی الزام‌آور است.",
 		"Traduction (%v) relue par %v le %v ; seule la version allemande fait foi."),
 	msgConsentNoOperator: T(
-		"Wer verantwortlich ist, ist nicht eingestellt: setzen Sie $MOBIO_CONTROLLER (Name und Anschrift der verantwortlichen Stelle) und $MOBIO_DPO (wie die Datenschutzbeauftragten erreichbar sind). Ohne diese Angaben wird keine Einwilligung aufgenommen.",
-		"Who is responsible is not configured: set $MOBIO_CONTROLLER (name and address of the controller) and $MOBIO_DPO (how to reach the data protection officer). Without them no consent is recorded.",
+		"Wer verantwortlich ist, ist nicht eingestellt: setzen Sie mit mobio config set controller und dpo (oder $MOBIO_CONTROLLER und $MOBIO_DPO) Name und Anschrift der verantwortlichen Stelle und wie die Datenschutzbeauftragten erreichbar sind. Ohne diese Angaben wird keine Einwilligung aufgenommen.",
+		"Who is responsible is not configured: set them with mobio config set controller and dpo (or $MOBIO_CONTROLLER and $MOBIO_DPO): name and address of the controller, and how to reach the data protection officer. Without them no consent is recorded.",
 		"لم تُحدَّد الجهة المسؤولة: اضبط $MOBIO_CONTROLLER (اسم الجهة المسؤولة وعنوانها) و$MOBIO_DPO (طريقة التواصل مع مسؤول حماية البيانات). بدونهما لا تُسجَّل أي موافقة.",
 		"مسئول پردازش تنظیم نشده است: ‎$MOBIO_CONTROLLER (نام و نشانی مسئول پردازش) و ‎$MOBIO_DPO (راه تماس با مسئول حفاظت از داده‌ها) را تنظیم کنید. بدون این‌ها هیچ رضایتی ثبت نمی‌شود.",
 		"Le responsable n'est pas configuré : définissez $MOBIO_CONTROLLER (nom et adresse du responsable du traitement) et $MOBIO_DPO (comment joindre le délégué à la protection des données). Sans eux, aucun consentement n'est enregistré."),

@@ -56,13 +56,6 @@ var sendRelay = func(x *session) packageRelay { return x.c }
 // fetchPackage fetches a package's ciphertext; tests replace it.
 var fetchPackage = client.FetchPackage
 
-// sendOperator returns who is named as controller and data protection officer in the consent
-// text. Until the configuration of consent texts has its own keys, mobio reads them from
-// $MOBIO_CONTROLLER and $MOBIO_DPO.
-var sendOperator = func(a *app, _ *settings) consent.Operator {
-	return consent.Operator{Controller: a.Getenv("MOBIO_CONTROLLER"), DPO: a.Getenv("MOBIO_DPO")}
-}
-
 // sendFlags are the flags that choose what goes into a package.
 type sendFlags struct {
 	to, name         string
@@ -530,7 +523,7 @@ func (a *app) sendConsent(ctx context.Context, x *session, d client.DocInfo, s *
 	if err != nil {
 		return "", newUserError(fmt.Errorf("%w: %w", errBadValue, err), x.Lang, msgSendBadConsentLang, lang, strings.Join(consent.Languages(), " "))
 	}
-	op := sendOperator(a, x.settings)
+	op := consentOperator(x.settings)
 	body, err := text.Render(op)
 	if errors.Is(err, consent.ErrNoOperator) {
 		return "", newUserError(err, x.Lang, msgSendNoOperator)

@@ -184,6 +184,21 @@ func TestAgreementOutdatedByAnyEditOfThePlanAndValidAfterSigningAgain(t *testing
 				t.Fatal(err)
 			}
 		}},
+		{"goal text by EditGoal", func(t *testing.T, d *crdtdoc.Doc, p plan.Plan) {
+			if _, err := counsellorEditor(d).EditGoal(p.Goals[0].ID, plan.GoalChange{Description: new("Deutschprüfung B2 bestehen")}, "de"); err != nil {
+				t.Fatal(err)
+			}
+		}},
+		{"goal target date by EditGoal", func(t *testing.T, d *crdtdoc.Doc, p plan.Plan) {
+			if _, err := counsellorEditor(d).EditGoal(p.Goals[0].ID, plan.GoalChange{TargetDate: new(day("2027-03"))}, ""); err != nil {
+				t.Fatal(err)
+			}
+		}},
+		{"step due date by EditMeasure", func(t *testing.T, d *crdtdoc.Doc, p plan.Plan) {
+			if _, err := counsellorEditor(d).EditMeasure(p.Measures[0].ID, plan.MeasureChange{Due: new(plan.Date{})}, ""); err != nil {
+				t.Fatal(err)
+			}
+		}},
 		{"extended period", func(t *testing.T, d *crdtdoc.Doc, _ plan.Plan) {
 			if err := counsellorEditor(d).Extend(day("2029-12-31"), "Ausbildung", "de"); err != nil {
 				t.Fatal(err)

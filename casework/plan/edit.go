@@ -195,6 +195,55 @@ func (e Editor) setGoalStatus(id, status, outcome string, on Date) error {
 	return e.set(x+"achieved_at", on.String(), x+"outcome", outcome)
 }
 
+// GoalChange is what EditGoal changes in a goal: a nil field stays as it is.
+type GoalChange struct {
+	FieldOfAction *string `json:"field_of_action,omitzero"` // code list field_of_action; never empty
+	Description   *string `json:"description,omitzero"`     // written in EditGoal's lang; never blank
+	TargetDate    *Date   `json:"target_date,omitzero"`     // the zero Date clears it
+	Priority      *int    `json:"priority,omitzero"`        // 1 high … 3 low; 0 clears it
+}
+
+// EditGoal changes goal id as c says, its description written in lang (empty: the language
+// it is written in now), by AddGoal's rules, and reports whether anything changed. Values
+// equal to the stored ones are not written, so that an agreement stays valid unless what was
+// agreed really changed.
+func (e Editor) EditGoal(id string, c GoalChange, lang string) (bool, error) {
+	switch {
+	case c.FieldOfAction != nil && *c.FieldOfAction == "":
+		return false, fmt.Errorf("%w: field of action", ErrMissing)
+	case c.Description != nil && strings.TrimSpace(*c.Description) == "":
+		return false, fmt.Errorf("%w: the goal's description", ErrMissing)
+	}
+	if c.FieldOfAction != nil {
+		if err := checkCode("field_of_action", *c.FieldOfAction); err != nil {
+			return false, err
+		}
+	}
+	if c.Priority != nil {
+		if err := checkPriority(*c.Priority); err != nil {
+			return false, err
+		}
+	}
+	p, err := e.open()
+	if err != nil {
+		return false, err
+	}
+	g, ok := p.Goal(id)
+	if !ok {
+		return false, fmt.Errorf("%w: goal %s", ErrNoEntry, id)
+	}
+	if c.TargetDate != nil && !c.TargetDate.IsZero() && c.TargetDate.Before(p.Start) {
+		return false, fmt.Errorf("%w: target date %s before the start of counselling", ErrBadDate, c.TargetDate)
+	}
+	x := "plan.goals." + id + "."
+	var w changes
+	w.field(e, x+"field_of_action", c.FieldOfAction, g.FieldOfAction)
+	w.text(e, x+"description", c.Description, lang, g.Description)
+	w.field(e, x+"target_date", dateString(c.TargetDate), g.TargetDate.String())
+	w.field(e, x+"priority", intString(c.Priority), itoa(g.Priority))
+	return w.write(e, "edit a goal")
+}
+
 // AddMeasure adds measure m (its goal, description in lang, who is responsible, their name
 // and the due date; a new measure is open) and returns its entry ID.
 func (e Editor) AddMeasure(m Measure, lang string) (string, error) {
@@ -271,6 +320,139 @@ func (e Editor) SetMeasureStatus(id, status string, on Date) error {
 		}
 		return e.set(x+"done_at", on.String())
 	})
+}
+
+// MeasureChange is what EditMeasure changes in a measure: a nil field stays as it is.
+type MeasureChange struct {
+	Goal            *string `json:"goal,omitzero"`             // the goal's entry ID; "" detaches the step from its goal
+	Description     *string `json:"description,omitzero"`      // written in EditMeasure's lang; never blank
+	Responsible     *string `json:"responsible,omitzero"`      // code list responsible_party; never empty
+	ResponsibleName *string `json:"responsible_name,omitzero"` // "" clears it
+	Due             *Date   `json:"due,omitzero"`              // the zero Date clears it
+	Referral        *string `json:"referral,omitzero"`         // entry ID in contacts.referrals; "" clears it
+}
+
+// EditMeasure changes measure id as c says, its description written in lang (empty: the
+// language it is written in now), by AddMeasure's rules, and reports whether anything
+// changed. As with EditGoal, values equal to the stored ones are not written.
+func (e Editor) EditMeasure(id string, c MeasureChange, lang string) (bool, error) {
+	switch {
+	case c.Responsible != nil && *c.Responsible == "":
+		return false, fmt.Errorf("%w: who is responsible", ErrMissing)
+	case c.Description != nil && strings.TrimSpace(*c.Description) == "":
+		return false, fmt.Errorf("%w: the step's description", ErrMissing)
+	}
+	if c.Responsible != nil {
+		if err := checkCode("responsible_party", *c.Responsible); err != nil {
+			return false, err
+		}
+	}
+	p, err := e.open()
+	if err != nil {
+		return false, err
+	}
+	var m Measure
+	found := false
+	for _, old := range p.Measures {
+		if old.ID == id {
+			m, found = old, true
+		}
+	}
+	if !found {
+		return false, fmt.Errorf("%w: step %s", ErrNoEntry, id)
+	}
+	if c.Goal != nil && *c.Goal != "" {
+		if _, ok := p.Goal(*c.Goal); !ok {
+			return false, fmt.Errorf("%w: goal %s", ErrNoEntry, *c.Goal)
+		}
+	}
+	if c.Referral != nil && *c.Referral != "" {
+		ref, err := p.ReferralID(*c.Referral)
+		if err != nil {
+			return false, err
+		}
+		c.Referral = &ref
+	}
+	if c.Due != nil && !c.Due.IsZero() && c.Due.Before(p.Start) {
+		return false, fmt.Errorf("%w: due date %s before the start of counselling", ErrBadDate, c.Due)
+	}
+	x := "plan.measures." + id + "."
+	var w changes
+	w.field(e, x+"goal", c.Goal, m.Goal)
+	w.text(e, x+"description", c.Description, lang, m.Description)
+	w.field(e, x+"responsible_party", c.Responsible, m.Responsible)
+	w.field(e, x+"responsible_name", c.ResponsibleName, m.ResponsibleName)
+	w.field(e, x+"due_date", dateString(c.Due), m.Due.String())
+	w.field(e, x+"referral", c.Referral, m.Referral)
+	return w.write(e, "edit a step")
+}
+
+// changes are the writes of an edit that change what is stored, so that an edit which
+// changes nothing writes nothing (and leaves a signed agreement valid).
+type changes []func() error
+
+// field adds the write of *v at path when v is set and differs from old; an empty value
+// clears the field.
+func (w *changes) field(e Editor, path string, v *string, old string) {
+	if v == nil || *v == old {
+		return
+	}
+	val := *v
+	*w = append(*w, func() error {
+		if val == "" {
+			return e.clear(path)
+		}
+		return e.set(path, val)
+	})
+}
+
+// text adds the write of free text *v in lang at path when v is set and differs from old in
+// its text or its language.
+func (w *changes) text(e Editor, path string, v *string, lang string, old casework.Text) {
+	if lang == "" {
+		lang = old.Lang
+	}
+	if v == nil || (*v == old.Text && lang == old.Lang) {
+		return
+	}
+	val := *v
+	*w = append(*w, func() error {
+		if err := e.Doc.SetText(path, val, lang); err != nil {
+			return fmt.Errorf("%s: %w", path, err)
+		}
+		return nil
+	})
+}
+
+// write makes the writes as one change named msg and reports whether there were any.
+func (w changes) write(e Editor, msg string) (bool, error) {
+	if len(w) == 0 {
+		return false, nil
+	}
+	return true, e.Doc.Batch(msg, func() error {
+		for _, f := range w {
+			if err := f(); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}
+
+func dateString(d *Date) *string {
+	if d == nil {
+		return nil
+	}
+	s := d.String()
+	return &s
+}
+
+func intString(n *int) *string {
+	if n == nil {
+		return nil
+	}
+	s := itoa(*n)
+	return &s
 }
 
 // AddReview records review r (its date, the goal whose status changed and the new status, a

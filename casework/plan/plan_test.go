@@ -67,6 +67,7 @@ const (
 func TestRulesOfEveryEdit(t *testing.T) {
 	type op func(e plan.Editor, goal string) error
 	ignoreID := func(_ string, err error) error { return err }
+	ignoreChanged := func(_ bool, err error) error { return err }
 	tests := []struct {
 		name    string
 		state   state
@@ -143,6 +144,34 @@ func TestRulesOfEveryEdit(t *testing.T) {
 			return e.SetGoalStatus(g, "not_achieved", "", plan.Date{})
 		}, nil},
 
+		{"edit a goal's text, field, date and priority", started, func(e plan.Editor, g string) error {
+			return ignoreChanged(e.EditGoal(g, plan.GoalChange{FieldOfAction: new("BILDUNG"), Description: new("B2"), TargetDate: new(day("2027")), Priority: new(0)}, "de"))
+		}, nil},
+		{"edit a goal of a closed plan", closed, func(e plan.Editor, g string) error {
+			return ignoreChanged(e.EditGoal(g, plan.GoalChange{Description: new("B2")}, "de"))
+		}, plan.ErrClosed},
+		{"edit a goal without a plan", noPlan, func(e plan.Editor, _ string) error {
+			return ignoreChanged(e.EditGoal("aaaaaaaaaaaaaaaa", plan.GoalChange{Description: new("B2")}, "de"))
+		}, plan.ErrNoPlan},
+		{"edit a goal that is not there", started, func(e plan.Editor, _ string) error {
+			return ignoreChanged(e.EditGoal("aaaaaaaaaaaaaaaa", plan.GoalChange{Description: new("B2")}, "de"))
+		}, plan.ErrNoEntry},
+		{"edit a goal's description to nothing", started, func(e plan.Editor, g string) error {
+			return ignoreChanged(e.EditGoal(g, plan.GoalChange{Description: new("  ")}, "de"))
+		}, plan.ErrMissing},
+		{"edit a goal's field of action to nothing", started, func(e plan.Editor, g string) error {
+			return ignoreChanged(e.EditGoal(g, plan.GoalChange{FieldOfAction: new("")}, "de"))
+		}, plan.ErrMissing},
+		{"edit a goal into an unknown field", started, func(e plan.Editor, g string) error {
+			return ignoreChanged(e.EditGoal(g, plan.GoalChange{FieldOfAction: new("RELIGION"), Description: new("B2")}, "de"))
+		}, plan.ErrUnknownCode},
+		{"edit a goal's target to before counselling starts", started, func(e plan.Editor, g string) error {
+			return ignoreChanged(e.EditGoal(g, plan.GoalChange{Description: new("B2"), TargetDate: new(day("2025-12"))}, "de"))
+		}, plan.ErrBadDate},
+		{"edit a goal's priority to 4", started, func(e plan.Editor, g string) error {
+			return ignoreChanged(e.EditGoal(g, plan.GoalChange{Description: new("B2"), Priority: new(4)}, "de"))
+		}, plan.ErrOutOfRange},
+
 		// Measures
 		{"add a step", started, func(e plan.Editor, g string) error {
 			return ignoreID(e.AddMeasure(plan.Measure{Goal: g, Description: text("Anmelden"), Responsible: "CLIENT", Due: day("2026-02-01")}, "de"))
@@ -159,6 +188,18 @@ func TestRulesOfEveryEdit(t *testing.T) {
 		{"add a step to a closed plan", closed, func(e plan.Editor, g string) error {
 			return ignoreID(e.AddMeasure(plan.Measure{Goal: g, Description: text("x"), Responsible: "IM"}, "de"))
 		}, plan.ErrClosed},
+		{"edit a step of a closed plan", closed, func(e plan.Editor, _ string) error {
+			return ignoreChanged(e.EditMeasure("aaaaaaaaaaaaaaaa", plan.MeasureChange{Description: new("x")}, "de"))
+		}, plan.ErrClosed},
+		{"edit a step that is not there", started, func(e plan.Editor, _ string) error {
+			return ignoreChanged(e.EditMeasure("aaaaaaaaaaaaaaaa", plan.MeasureChange{Description: new("x")}, "de"))
+		}, plan.ErrNoEntry},
+		{"edit a step to nobody responsible", started, func(e plan.Editor, _ string) error {
+			return ignoreChanged(e.EditMeasure("aaaaaaaaaaaaaaaa", plan.MeasureChange{Responsible: new("")}, "de"))
+		}, plan.ErrMissing},
+		{"edit a step to an unknown party", started, func(e plan.Editor, _ string) error {
+			return ignoreChanged(e.EditMeasure("aaaaaaaaaaaaaaaa", plan.MeasureChange{Responsible: new("POLICE")}, "de"))
+		}, plan.ErrUnknownCode},
 		{"a step done without a date", started, func(e plan.Editor, _ string) error {
 			return e.SetMeasureStatus("aaaaaaaaaaaaaaaa", plan.MeasureDone, plan.Date{})
 		}, plan.ErrMissing},

@@ -294,7 +294,7 @@ func newPlanAssessCmd(a *app, f *homeFlags, pf *planFlags) *cobra.Command {
 }
 
 func newPlanGoalCmd(a *app, f *homeFlags, pf *planFlags) *cobra.Command {
-	cmd := &cobra.Command{Use: "goal", Short: "Add goals and set their status", Args: cobra.NoArgs}
+	cmd := &cobra.Command{Use: "goal", Short: "Add goals, change them and set their status", Args: cobra.NoArgs}
 
 	var field, text, target string
 	var priority int
@@ -367,8 +367,71 @@ func newPlanGoalCmd(a *app, f *homeFlags, pf *planFlags) *cobra.Command {
 	}
 	status.Flags().StringVar(&outcome, "outcome", "", "what was reached (code list outcome), for an achieved goal")
 	status.Flags().StringVar(&on, "date", "", "the `DATE` the goal was achieved (default: today)")
-	cmd.AddCommand(add, status)
+	cmd.AddCommand(add, newPlanGoalEditCmd(a, f, pf), status)
 	return cmd
+}
+
+func newPlanGoalEditCmd(a *app, f *homeFlags, pf *planFlags) *cobra.Command {
+	var field, text, target string
+	var priority int
+	edit := &cobra.Command{
+		Use:   "edit DOC GOAL [--text TEXT] [--target DATE] [--field FIELD] [--priority N]",
+		Short: "Change a goal's text, target date, field of action or priority",
+		Long: `Change what a goal says: only the values given change, and a value as it is already
+changes nothing. --target "" clears the target date, --priority 0 the priority. A goal agreement
+signed before shows as outdated after a change, until both sides sign again.`,
+		Args: cobra.ExactArgs(2),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return a.withDoc(cmd.Context(), f, sessionOpts{}, args[0], func(x *session, d client.DocInfo) error {
+				var c plan.GoalChange
+				fs := cmd.Flags()
+				if fs.Changed("field") {
+					fa, err := codeFlag(x.Lang, "field", "field_of_action", field)
+					if err != nil {
+						return err
+					}
+					c.FieldOfAction = &fa
+				}
+				if fs.Changed("text") {
+					c.Description = &text
+				}
+				if fs.Changed("target") {
+					td, err := dateFlag(x.Lang, "target", target, plan.Date{})
+					if err != nil {
+						return err
+					}
+					c.TargetDate = &td
+				}
+				if fs.Changed("priority") {
+					c.Priority = &priority
+				}
+				// Without --text-lang the text keeps the language it is written in.
+				var id string
+				var changed bool
+				if err := x.editPlan(cmd, d, "edit a goal", func(e plan.Editor, p plan.Plan) error {
+					var err error
+					if id, err = p.GoalID(args[1]); err != nil {
+						return entryError(x.Lang, "plan.goals", args[1], err)
+					}
+					changed, err = e.EditGoal(id, c, pf.textLang)
+					return err
+				}); err != nil {
+					return err
+				}
+				m := msgPlanGoalEdited
+				if !changed {
+					m = msgPlanGoalUnchanged
+				}
+				fmt.Fprintln(a.Stdout, msg(x.Lang, m, shortEntryID(id)))
+				return nil
+			})
+		},
+	}
+	edit.Flags().StringVar(&field, "field", "", "the field of action (code list field_of_action)")
+	edit.Flags().StringVar(&text, "text", "", "what the goal is (in --text-lang; default: the language it is written in)")
+	edit.Flags().StringVar(&target, "target", "", "the target `DATE` (may be a month or a year; \"\" clears it)")
+	edit.Flags().IntVar(&priority, "priority", 0, "1 (high) to 3 (low); 0 clears it")
+	return edit
 }
 
 func newPlanMeasureCmd(a *app, f *homeFlags) *cobra.Command {

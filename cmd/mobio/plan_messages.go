@@ -59,6 +59,8 @@ const (
 	msgPlanSideClient
 	msgPlanSideCounsellor
 	msgPlanAgreementLabel
+	msgPlanGoalEdited
+	msgPlanGoalUnchanged
 	msgPlanEnd
 )
 
@@ -330,5 +332,12 @@ func init() {
 		msgPlanSideClient:     T("die Person selbst", "the person", "الشخص نفسه", "خود فرد", "la personne"),
 		msgPlanSideCounsellor: T("die Beratungsfachkraft", "the counsellor", "المرشد أو المرشدة", "مشاور", "le conseiller ou la conseillère"),
 		msgPlanAgreementLabel: T("Zielvereinbarung", "Goal agreement", "اتفاق الأهداف", "توافق‌نامه اهداف", "Accord sur les objectifs"),
+		msgPlanGoalEdited:     T("Ziel %v geändert.", "Goal %v changed.", "تم تعديل الهدف %v.", "هدف %v تغییر کرد.", "Objectif %v modifié."),
+		msgPlanGoalUnchanged: T(
+			"Ziel %v: nichts geändert, die Angaben sind schon so.",
+			"Goal %v: nothing changed, it says so already.",
+			"الهدف %v: لم يتغير شيء، فهو كذلك بالفعل.",
+			"هدف %v: چیزی تغییر نکرد، از قبل همین است.",
+			"Objectif %v : rien n'a changé, il est déjà ainsi."),
 	})
 }

@@ -105,6 +105,58 @@ func TestPlanRefusesWhatTheRulesForbid(t *testing.T) {
 	}
 }
 
+func TestPlanGoalEdit(t *testing.T) {
+	env, doc, goal, _ := planHome(t)
+	goalOf := func() plan.Goal {
+		t.Helper()
+		var p plan.Plan
+		if err := json.Unmarshal([]byte(mustMobio(t, env, "plan", "show", doc, "--json")), &p); err != nil {
+			t.Fatal(err)
+		}
+		g, _ := p.Goal(goal)
+		return g
+	}
+
+	if out := mustMobio(t, env, "plan", "goal", "edit", "amina", goal[:5], "--text", "Deutschprüfung B1 bestehen", "--target", "2026-12"); !strings.Contains(out, "nothing changed") {
+		t.Errorf("goal edit with the stored values printed %q, want nothing changed", out)
+	}
+	out := mustMobio(t, env, "plan", "goal", "edit", "amina", goal[:5], "--text", "Deutschprüfung B2 bestehen", "--target", "", "--field", "BILDUNG", "--priority", "2")
+	if !strings.Contains(out, "Goal "+shortEntryID(goal)+" changed") {
+		t.Errorf("goal edit printed %q", out)
+	}
+	g := goalOf()
+	if g.Description.Text != "Deutschprüfung B2 bestehen" || g.Description.Lang != "de" || !g.TargetDate.IsZero() || g.FieldOfAction != "BILDUNG" || g.Priority != 2 {
+		t.Errorf("after goal edit: %+v", g)
+	}
+	mustMobio(t, env, "plan", "goal", "edit", "amina", goal[:5], "--target", "31.12.2027")
+	if g := goalOf(); g.TargetDate.String() != "2027-12-31" || g.Description.Text != "Deutschprüfung B2 bestehen" || g.Priority != 2 {
+		t.Errorf("after changing the target date only: %+v", g)
+	}
+
+	noTerminal(t)
+	for _, tt := range []struct {
+		name    string
+		args    []string
+		wantErr error
+	}{
+		{"an empty text", []string{"--text", " "}, plan.ErrMissing},
+		{"a target before counselling starts", []string{"--target", "2025-12"}, plan.ErrBadDate},
+		{"an unknown field of action", []string{"--field", "RELIGION"}, plan.ErrUnknownCode},
+	} {
+		args := append([]string{"plan", "goal", "edit", "amina", goal[:5]}, tt.args...)
+		if _, _, err := mobio(t, env, args...); !errors.Is(err, tt.wantErr) {
+			t.Errorf("goal edit with %s: %v, want %v", tt.name, err, tt.wantErr)
+		}
+	}
+	if _, _, err := mobio(t, env, "plan", "goal", "edit", "amina", "zzzz", "--text", "x"); !errors.Is(err, plan.ErrNoEntry) {
+		t.Errorf("goal edit of a goal that is not there: %v, want ErrNoEntry", err)
+	}
+	mustMobio(t, env, "plan", "close", "amina", "--reason", "moved_away", "--date", "2026-05-01")
+	if _, _, err := mobio(t, env, "plan", "goal", "edit", "amina", goal[:5], "--text", "x"); !errors.Is(err, plan.ErrClosed) {
+		t.Errorf("goal edit after closing: %v, want ErrClosed", err)
+	}
+}
+
 func TestPlanDue(t *testing.T) {
 	env, doc, _, _ := planHome(t)
 	other := strings.TrimSpace(mustMobio(t, env, "bio", "new", "--title", "Bashir H."))

@@ -191,7 +191,9 @@ func planEdit(edit func(e plan.Editor, args []js.Value, lang string) (any, error
 	}
 }
 
-// The plan's edits, as package plan's Editor methods. Those that add an entry return its ID.
+// The plan's edits, as package plan's Editor methods. Those that add an entry return its ID;
+// planEditGoal and planEditMeasure return whether anything changed (a key left out, or null,
+// leaves its value alone).
 var planEdits = map[string]fn{
 	"planStart": planEdit(func(e plan.Editor, args []js.Value, _ string) (any, error) {
 		var in struct {
@@ -239,6 +241,16 @@ var planEdits = map[string]fn{
 		}
 		return nil, e.SetGoalStatus(in.ID, in.Status, in.Outcome, in.On)
 	}),
+	"planEditGoal": planEdit(func(e plan.Editor, args []js.Value, lang string) (any, error) {
+		var in struct {
+			ID string `json:"id"`
+			plan.GoalChange
+		}
+		if err := planInput(args, &in); err != nil {
+			return nil, err
+		}
+		return e.EditGoal(in.ID, in.GoalChange, lang)
+	}),
 	"planAddMeasure": planEdit(func(e plan.Editor, args []js.Value, lang string) (any, error) {
 		var in plan.Measure
 		if err := planInput(args, &in, "description"); err != nil {
@@ -256,6 +268,16 @@ var planEdits = map[string]fn{
 			return nil, err
 		}
 		return nil, e.SetMeasureStatus(in.ID, in.Status, in.On)
+	}),
+	"planEditMeasure": planEdit(func(e plan.Editor, args []js.Value, lang string) (any, error) {
+		var in struct {
+			ID string `json:"id"`
+			plan.MeasureChange
+		}
+		if err := planInput(args, &in); err != nil {
+			return nil, err
+		}
+		return e.EditMeasure(in.ID, in.MeasureChange, lang)
 	}),
 	"planAddReview": planEdit(func(e plan.Editor, args []js.Value, lang string) (any, error) {
 		var in plan.Review

@@ -250,6 +250,36 @@ test("the plan is edited and read with the CLI's rules, labels in the UI languag
   assert.equal(doc.getField("plan.status").provenance.source, "counsellor");
 });
 
+test("a goal and a step are edited by the plan's rules, and values as stored write nothing", () => {
+  const doc = BiographyDoc.create({ catalogue });
+  const by = { source: "counsellor", by: "Frau Weber" };
+  cw.planStart(doc, { start: "2026-02-01" }, "", by);
+  const goal = cw.planAddGoal(doc, { field_of_action: "ARBEIT", description: "أن أعمل خبازاً", target_date: "2026-12", priority: 1 }, "ar", by);
+  const step = cw.planAddMeasure(doc, { goal, description: "Lebenslauf schreiben", responsible: "IM", due: "2026-03-01" }, "de", by);
+
+  const heads = doc.heads();
+  assert.equal(cw.planEditGoal(doc, { id: goal, description: "أن أعمل خبازاً", target_date: "2026-12" }, "", by), false);
+  assert.equal(cw.planEditMeasure(doc, { id: step, responsible: "IM" }, "de", by), false);
+  assert.deepEqual(doc.heads(), heads);
+
+  assert.equal(cw.planEditGoal(doc, { id: goal, description: "أن أعمل طباخاً", target_date: "", priority: 0 }, "", by), true);
+  assert.equal(cw.planEditMeasure(doc, { id: step, due: "2026-04" }, "de", by), true);
+  const p = cw.plan(doc, "de");
+  assert.deepEqual(p.goals[0].description, { text: "أن أعمل طباخاً", lang: "ar" });
+  assert.equal(p.goals[0].target_date, undefined);
+  assert.equal(p.goals[0].priority, undefined);
+  assert.equal(p.goals[0].field_of_action, "ARBEIT");
+  assert.equal(p.measures[0].due, "2026-04");
+
+  throwsCode(() => cw.planEditGoal(doc, { id: goal, description: " " }, "de", by), "invalid");
+  throwsCode(() => cw.planEditGoal(doc, { id: goal, target_date: "2025-12" }, "de", by), "invalid");
+  throwsCode(() => cw.planEditGoal(doc, { id: goal, text: "x" }, "de", by), "invalid-argument");
+  throwsCode(() => cw.planEditGoal(doc, { id: "aaaaaaaaaaaaaaaa", description: "x" }, "de", by), "not-found");
+  cw.planClose(doc, { reason: "MOVED_AWAY", on: "2026-06-01" }, "", by);
+  throwsCode(() => cw.planEditGoal(doc, { id: goal, description: "x" }, "de", by), "closed");
+  throwsCode(() => cw.planEditMeasure(doc, { id: step, description: "x" }, "de", by), "closed");
+});
+
 test("the CV is German HTML with the name in its original script", () => {
   const html = cw.cvHTML(goWritten(), { date: "2026-11-20" });
   assert.ok(html.startsWith("<!DOCTYPE html>") || html.startsWith("<!doctype html>"), html.slice(0, 40));

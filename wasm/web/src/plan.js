@@ -441,8 +441,8 @@ class PlanView {
   }
 
   // goalEditor changes a goal's text and target date: what was agreed, so an agreement signed
-  // before becomes outdated. The module has no edit of a goal (only its status), so this
-  // writes the two fields as the biography's forms do.
+  // before becomes outdated. The module's planEditGoal keeps the plan's rules (a closed plan
+  // does not change) and writes nothing when both are as stored.
   goalEditor(g) {
     const L = this.L;
     const draft = this.goalDrafts.get(g.id);
@@ -468,15 +468,10 @@ class PlanView {
       if (!this.need(text, tr(L, "goalText"))) return;
       const d = this.readDate(date);
       if (d === undefined) return;
-      const base = `plan.goals.${g.id}`;
-      const by = this.by();
+      const input = { id: g.id, description: text.value.trim(), target_date: d };
+      // edit, not planEdit: planEditGoal answers false when nothing changed, which is no failure.
       const ok = await this.edit((doc) => {
-        const cur = doc.getText(`${base}.description`);
-        if (cur?.text !== text.value.trim() || cur?.lang !== lang.value) doc.setText(`${base}.description`, text.value.trim(), lang.value);
-        if ((g.target_date ?? "") !== d) {
-          if (d) doc.setField(`${base}.target_date`, d, by);
-          else doc.clearField(`${base}.target_date`);
-        }
+        call(this.cw, "planEditGoal", doc, input, lang.value, this.by());
       });
       if (ok) this.goalDrafts.delete(g.id);
     });

@@ -14,7 +14,9 @@ export const root = path.resolve(here, "..", "..");
 export const webDir = path.resolve(process.env.MOBIO_WEB_DIR ?? path.join(here, "..", "web", "dist"));
 export const outDir = path.resolve(process.env.MOBIO_E2E_OUT ?? path.join(here, "out"));
 
-export const TIMEOUT = 30_000;
+// TIMEOUT bounds every wait for the page (a deadline, never a sleep). Generous because CI and
+// developer machines with two cores load the two WebAssembly modules slowly when busy.
+export const TIMEOUT = 60_000;
 const CHROMIUM_FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-sync"];
 
 function chromiumPath() {

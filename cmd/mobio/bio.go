@@ -200,14 +200,15 @@ func (x *session) read(ctx context.Context, id e2ee.DocID, fn func(*crdt.Biograp
 }
 
 // edit runs fn on the biography id as one change, committed to the store and the outbox.
-// When fn fails, nothing of it is committed.
+// When fn fails, nothing of it is committed; nor when it writes health data without its
+// consent (guardHealth).
 func (x *session) edit(ctx context.Context, id e2ee.DocID, what string, fn func(*crdt.Biography) error) error {
 	err := x.c.Edit(ctx, id, func(d client.Doc) error {
 		b, err := x.biography(id, d)
 		if err != nil {
 			return err
 		}
-		return b.Batch(what, func() error { return fn(b) })
+		return b.Batch(what, func() error { return x.guardHealth(id, b, fn) })
 	})
 	return x.clientError(err)
 }

@@ -48,6 +48,8 @@ func fillForSending(t *testing.T, env map[string]string, doc string) map[string]
 	set("residence.work_permission", "ERWERBSTAETIGKEIT_GESTATTET", "--source", "document")
 	set("family.marital_status", "verheiratet")
 	addEntry("child", "family.household", "relation=Kind", "birth_year=2019", "care_status=Platz_gesucht")
+	// The support-needs section takes nothing without its own consent.
+	mustMobio(t, sendEnv(env), "consent", "give", doc, "--yes", "--purpose", "HEALTH_SECTION", "--lang", "de")
 	set("support_needs.other_support_needs", "SUPPORT-SENTINEL Rückenschmerzen", "--input-lang", "de")
 	set("languages.german_level", "B1", "--source", "document")
 	addEntry("english", "languages.other_languages", "language=eng", "level=A2")

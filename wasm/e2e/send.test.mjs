@@ -4,7 +4,10 @@
 // in German. Against a real relay (`mobio serve --web --controller … --dpo …`) on 127.0.0.1.
 //
 //   1. the newcomer fills name, date of birth, nationality, residence status, work permission,
-//      a job with a task in Arabic (translated into German) and support needs;
+//      a job with a task in Arabic (translated into German) and support needs; the support-needs
+//      section first shows its own consent text (Arabic, right to left, marked as a draft; any of
+//      ten languages) and no form; "I agree" records the consent and shows the form, and what is
+//      typed there syncs;
 //   2. Send: the case-work module loads; the employer's preview lists work permission as
 //      "Arbeitserlaubnis" and the task beside its Arabic original, and neither residence status,
 //      date of birth (not in the employer's default) nor support needs; the screen fits a
@@ -16,7 +19,8 @@
 //      is listed, and withdrawing it marks it so;
 //   5. the send and consents screens fit a 390 px phone in all five languages;
 //   6. offline, a reload (the service worker's copy) still opens case work, with the consent
-//      text naming the controller; sending says it needs a connection and records nothing.
+//      text naming the controller; sending says it needs a connection and records nothing;
+//   7. withdrawing the support-needs consent erases the section, which shows the text again.
 //
 // Screenshots of every step go to $MOBIO_E2E_OUT (default ./out), named send-NN-….
 
@@ -24,7 +28,7 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { rmSync, statSync } from "node:fs";
 import path from "node:path";
-import { Relay, createIdentity, device, field, fill, overflow, prepare, section, shooter, unlock, waitSaved, webDir } from "./harness.mjs";
+import { Relay, TIMEOUT, createIdentity, device, field, fill, overflow, prepare, section, shooter, unlock, waitSaved, webDir } from "./harness.mjs";
 
 const CONTROLLER = "Landratsamt Musterkreis, Hauptstraße 1, 12345 Musterstadt";
 const DPO = "datenschutz@musterkreis.example";
@@ -93,9 +97,39 @@ test("1. the newcomer fills person, residence, a job in Arabic and support needs
     [`${state.job}.tasks`, TASK_DE],
   );
 
+  // Health data: the section's own consent first, and no form before it.
   await section(page, "support_needs");
+  const gate = page.locator("#health-consent");
+  await gate.waitFor({ timeout: 120_000 }); // the case-work module loads here first
+  assert.equal(await page.locator('#section [data-path^="support_needs"]').count(), 0, "no form before the consent");
+  const text = page.locator("#health-consent-text");
+  assert.equal(await page.locator("#health-consent-lang").inputValue(), "ar");
+  assert.equal(await page.locator("#health-consent-lang option").count(), 10);
+  assert.equal(await text.getAttribute("dir"), "rtl");
+  assert.equal(await page.locator("#health-consent-draft").isVisible(), true, "the Arabic text is a draft translation");
+  assert.ok((await text.textContent()).includes(CONTROLLER), "the text names the controller");
+  await shot(people.newcomer, "health-consent-ar");
+  await page.locator("#health-consent-lang").selectOption("de");
+  await page.locator('#health-consent-text[lang="de"][dir="ltr"]').waitFor();
+  assert.equal(await page.locator("#health-consent-draft").isVisible(), false, "German is the reference");
+  await page.locator("#health-consent-lang").selectOption("ps");
+  await page.locator('#health-consent-text[lang="ps"][dir="rtl"]').waitFor();
+  await page.locator("#health-consent-lang").selectOption("ar");
+  await page.locator('#health-consent-text[lang="ar"]').waitFor();
+  await page.locator("#health-agree").click();
+  await field(page, "support_needs.other_support_needs").waitFor();
   await fill(page, "support_needs.other_support_needs", SUPPORT);
-  await waitSaved(page);
+  // Synced: the value is in the document and nothing of it waits for the relay any more.
+  await page.waitForFunction(
+    async (v) => mobioApp.pending === 0 && (await mobioApp.client.read(mobioApp.docId, (d) => d.getText("support_needs.other_support_needs")?.text)) === v,
+    SUPPORT,
+    { polling: 100, timeout: TIMEOUT },
+  );
+  assert.equal(
+    await page.evaluate(() => mobioApp.client.read(mobioApp.docId, (d) => d.entries("consents.consents").length)),
+    1,
+    "the health consent is recorded",
+  );
   await shot(people.newcomer, "support-needs");
 });
 
@@ -255,9 +289,26 @@ test("6. offline, after a reload, the case-work screens still open (the service 
     await page.locator("#send-agree").check();
     await page.locator("#send-go").click();
     assert.match(await page.locator("#send-error").textContent(), /اتصال/, "sending says it needs a connection");
-    assert.equal(await page.evaluate(() => mobioApp.client.read(mobioApp.docId, (d) => d.entries("consents.consents").length)), 1, "no consent is recorded for a package that cannot be sent");
+    // Step 1's health consent and step 2's share: none for a package that cannot be sent.
+    assert.equal(await page.evaluate(() => mobioApp.client.read(mobioApp.docId, (d) => d.entries("consents.consents").length)), 2, "no consent is recorded for a package that cannot be sent");
     await shot(people.newcomer, "offline-send");
   } finally {
     await context.setOffline(false);
   }
+});
+
+test("7. withdrawing the support-needs consent erases the section and shows the text again", async () => {
+  const { page } = people.newcomer;
+  await section(page, "consents");
+  const consent = page.locator('#consent-list li[data-purpose="HEALTH_SECTION"]');
+  await consent.locator('[data-action="withdraw-consent"]').click();
+  await consent.locator(".effects li").nth(1).waitFor(); // "… is erased"
+  await consent.locator('[data-action="confirm-withdraw-consent"]').click();
+  await page.locator('#consent-list li[data-purpose="HEALTH_SECTION"][data-state="withdrawn"]').waitFor();
+  await waitSaved(page);
+  assert.equal(await page.evaluate(() => mobioApp.client.read(mobioApp.docId, (d) => d.getText("support_needs.other_support_needs")?.text ?? "")), "");
+  await section(page, "support_needs");
+  await page.locator("#health-consent").waitFor();
+  assert.equal(await page.locator('#section [data-path^="support_needs"]').count(), 0, "no form after the withdrawal");
+  await shot(people.newcomer, "health-withdrawn");
 });

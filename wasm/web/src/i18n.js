@@ -365,6 +365,22 @@ const S = {
     fa: "مالک زندگی‌نامه دسترسی را لغو می‌کند (اشتراک‌گذاری).",
     fr: "Le ou la titulaire de la biographie retire l'accès (Partager).",
   },
+  // --- case work: the support-needs section's own consent (healthconsent.js) -----------------------
+  healthConsentTitle: {
+    de: "Einwilligung für den Unterstützungsbedarf",
+    en: "Consent for the support-needs section",
+    ar: "الموافقة على قسم احتياجات الدعم",
+    fa: "رضایت برای بخش نیاز به حمایت",
+    fr: "Consentement pour la section « besoins d'accompagnement »",
+  },
+  healthConsentIntro: {
+    de: "Hier stehen Angaben zur Gesundheit, die für Ihren Plan wichtig sind. Sie sind freiwillig und brauchen vorher Ihre eigene Einwilligung: Bitte lesen Sie den Text. Sie können sie jederzeit unter „Einwilligungen“ widerrufen; dann wird dieser Abschnitt gelöscht.",
+    en: "This section holds health information that matters for your plan. It is optional and needs your own consent first: please read the text. You can withdraw it at any time under Consents; this section is then erased.",
+    ar: "يحتوي هذا القسم على معلومات صحية مهمة لخطتك. وهو اختياري ويتطلب موافقتك الخاصة أولًا: يرجى قراءة النص. يمكنك سحب الموافقة في أي وقت من «الموافقات»؛ وعندها يُحذف هذا القسم.",
+    fa: "این بخش اطلاعات سلامتی را در بر دارد که برای برنامهٔ شما مهم است. پر کردن آن اختیاری است و پیش از آن به رضایت جداگانهٔ شما نیاز دارد: لطفاً متن را بخوانید. هر زمان می‌توانید آن را در «رضایت‌ها» لغو کنید؛ آن‌گاه این بخش پاک می‌شود.",
+    fr: "Cette section contient des informations de santé utiles à votre plan. Elle est facultative et nécessite d'abord votre propre consentement : veuillez lire le texte. Vous pouvez le retirer à tout moment sous « Consentements » ; cette section est alors effacée.",
+  },
+  healthAgree: { de: "Ich stimme zu", en: "I agree", ar: "أوافق", fa: "موافقم", fr: "J'accepte" },
   aMember: { de: "Ein Mitglied", en: "A member", ar: "أحد الأعضاء", fa: "یکی از اعضا", fr: "Un membre" },
   error: { de: "Fehler: {msg}", en: "Error: {msg}", ar: "خطأ: {msg}", fa: "خطا: {msg}", fr: "Erreur : {msg}" },
 };

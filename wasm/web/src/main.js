@@ -19,6 +19,7 @@ import { readSection, renderSection, fillSection, flushEdits, editsWaiting, el }
 import { casework, caseworkLoaded } from "./casework.js";
 import { mountSend } from "./send.js";
 import { mountConsents } from "./consents.js";
+import { HEALTH_SECTION, healthGate, healthGateStale } from "./healthconsent.js";
 import * as planScreen from "./plan.js";
 import * as cvScreen from "./cv.js";
 import * as translateScreen from "./translate.js";
@@ -539,6 +540,7 @@ async function showDoc() {
   const section = sectionOf(app.section);
   heading.textContent = label(section.label, section.key);
   if (section.key === "documents") body.before(uploadBox());
+  if (section.key === HEALTH_SECTION && (await healthGate(body, healthCtx(body)))) return showPresence();
   app.data = await readCurrent();
   renderSection(body, section, app.data, formCtx());
   showPresence();
@@ -556,6 +558,11 @@ async function refreshDoc(opts = {}) {
     return;
   }
   if (app.section === "share") return;
+  if (app.section === HEALTH_SECTION) {
+    // A consent given or withdrawn on another device changes what the section shows.
+    if (await healthGateStale($("#section"), healthCtx($("#section")))) return showDoc();
+    if ($("#section")?.dataset.gate) return;
+  }
   const section = sectionOf(app.section);
   const data = await readCurrent();
   const body = $("#section");
@@ -676,6 +683,16 @@ function caseworkCtx(cw) {
     notice,
     errorText,
     connected: () => app.connected,
+  };
+}
+
+// healthCtx is what healthconsent.js needs to show the support-needs section's consent in body.
+function healthCtx(body) {
+  const docId = app.docId;
+  return {
+    ...caseworkCtx(caseworkLoaded()),
+    stillHere: () => app.docId === docId && app.section === HEALTH_SECTION && body.isConnected,
+    agreed: () => showDoc(),
   };
 }
 

@@ -333,6 +333,13 @@ func (b *Biography) Clear(path string) error {
 			return err
 		}
 	default:
+		v, err := h.Get(r.field.Key)
+		if err != nil {
+			return fmt.Errorf("clear %s: %w", path, err)
+		}
+		if v.Kind() == automerge.KindVoid {
+			return nil // already empty: nothing to record
+		}
 		if err := h.Delete(r.field.Key); err != nil {
 			return fmt.Errorf("clear %s: %w", path, err)
 		}

@@ -202,3 +202,17 @@ func TestParseCodeThatReadsLikeAState(t *testing.T) {
 		}
 	}
 }
+
+func TestClearingAnEmptyFieldIsNoChange(t *testing.T) {
+	b, err := New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	heads := b.Heads()
+	if err := b.Clear("person.phone"); err != nil {
+		t.Fatalf("Clear of an empty field: %v", err)
+	}
+	if got := b.Heads(); len(got) != len(heads) || got[0] != heads[0] {
+		t.Errorf("clearing an empty field made a change: heads %v → %v", heads, got)
+	}
+}

@@ -127,6 +127,14 @@ fuzz: ## run every FuzzXxx of the module for FUZZTIME each (default 30s)
 bench: ## run the benchmarks (BENCH pattern, BENCHTIME each)
 	$(GO) test -run '^$$' -bench '$(BENCH)' -benchmem -benchtime $(BENCHTIME) ./...
 
+# The web app's load times in headless chromium against a relay on 127.0.0.1: first visit,
+# offline reload to the unlock screen, the unlock, the case-work module offline; as is and
+# with the CPU slowed 4x (a phone, roughly). Prints a table; not part of `make test`.
+.PHONY: bench-web
+bench-web: web ## measure the web app's load times (BENCH_WEB_RUNS runs each, default 5)
+	@command -v chromium >/dev/null || { echo "bench-web: installing Debian's chromium"; apt-get update -qq && apt-get install -y -qq chromium >/dev/null; }
+	cd wasm/e2e && npm ci --no-audit --no-fund --loglevel=error && MOBIO_WEB_DIR=$(CURDIR)/wasm/web/dist node bench-load.mjs
+
 clean: ## remove bin/ (binaries and tools) and coverage files
 	rm -rf bin
 	rm -f coverage.out coverage.html *.coverprofile

@@ -107,7 +107,9 @@ func (e *events) add(ev client.Event) {
 // wait waits until some recorded event satisfies ok.
 func (e *events) wait(t *testing.T, what string, ok func(client.Event) bool) client.Event {
 	t.Helper()
-	deadline := time.After(20 * time.Second)
+	// A deadline, not a pause: generous, because a busy two-core machine can drop a connection
+	// and a peer's presence then comes with its 20-second refresh.
+	deadline := time.After(60 * time.Second)
 	for {
 		if ok(client.Event{}) {
 			return client.Event{}
@@ -124,7 +126,7 @@ func (e *events) wait(t *testing.T, what string, ok func(client.Event) bool) cli
 		select {
 		case <-wake:
 		case <-deadline:
-			t.Fatalf("no %s event within 20s; events: %v", what, e.kinds())
+			t.Fatalf("no %s event within 60s; events: %v", what, e.kinds())
 		}
 	}
 }

@@ -6,7 +6,8 @@
 //                         the first use of a case-work screen
 //   wasm_exec.js          Go's loader, from $(go env GOROOT)/lib/wasm
 //   schema.json           the catalogue, `go run ./cmd/mobio schema export`
-//   app.js, app.css       src/ bundled by esbuild, with ../js/doc.js and @automerge/automerge
+//   app.js, app.css       src/ bundled by esbuild, with ../js/doc.js and @automerge/automerge/slim
+//   automerge.wasm        Automerge's module, which main.js compiles while the app loads
 //   index.html, sw.js, manifest.webmanifest, icon.svg
 //   NAME.br, NAME.gz       brotli (quality 11) and gzip (level 9) copies of the large files,
 //                          which the handler serves to browsers that accept them
@@ -27,6 +28,7 @@ import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { copyFileSync, mkdirSync, readFileSync, readdirSync, renameSync, writeFileSync, rmSync } from "node:fs";
 import path from "node:path";
+import { createRequire } from "node:module";
 import { homedir } from "node:os";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
@@ -73,6 +75,18 @@ const goroot = execFileSync("go", ["env", "GOROOT"], { encoding: "utf8" }).trim(
 copyFileSync(path.join(goroot, "lib", "wasm", "wasm_exec.js"), path.join(out, "wasm_exec.js"));
 go(["run", "./cmd/mobio", "schema", "export", "-o", path.join(out, "schema.json")]);
 
+// automergeSlim resolves doc.js's import of "@automerge/automerge" (the full entry, which
+// Node's tests load) to the slim entry, which main.js initialises before the first use.
+const automergeSlim = {
+  name: "automerge-slim",
+  setup(b) {
+    b.onResolve({ filter: /^@automerge\/automerge$/ }, (args) =>
+      b.resolve("@automerge/automerge/slim", { kind: args.kind, resolveDir: args.resolveDir }),
+    );
+  },
+};
+const automergeWasm = createRequire(path.join(root, "wasm", "js", "doc.js")).resolve("@automerge/automerge/automerge.wasm");
+
 await build({
   entryPoints: { app: path.join(here, "src", "main.js") },
   outdir: out,
@@ -82,12 +96,15 @@ await build({
   minify: true,
   sourcemap: false,
   legalComments: "linked",
-  // Automerge's "browser" entry imports its .wasm as a module, which needs a bundler
-  // plugin; the entry its exports map names for the "webpack" condition carries the module
-  // inline (base64) and initialises it synchronously, which is what a plain bundle wants.
-  conditions: ["webpack"],
+  // Automerge's full entries carry its wasm inline (base64, most of the bundle, decoded before
+  // the app starts) or import it as a module (which needs a bundler plugin). The bundle takes
+  // the slim entry instead, for doc.js's import too, and main.js compiles automerge.wasm
+  // (copied below) from its download while the rest of the app loads.
+  plugins: [automergeSlim],
   logLevel: "warning",
 });
+// The slim entry's module, under the name main.js fetches.
+copyFileSync(automergeWasm, path.join(out, "automerge.wasm"));
 // app.css is imported by nothing: bundle it on its own.
 await build({
   entryPoints: { app: path.join(here, "src", "app.css") },
@@ -113,7 +130,7 @@ writeFileSync(path.join(out, "sw.js"), readFileSync(path.join(here, "sw.js"), "u
 
 // The files worth compressing: the app's large ones. index.html, sw.js and the icon are small,
 // and a browser fetches sw.js on its own to look for updates.
-const COMPRESS = ["mobio.wasm", "mobio-casework.wasm", "app.js", "app.css", "wasm_exec.js", "schema.json"];
+const COMPRESS = ["mobio.wasm", "mobio-casework.wasm", "automerge.wasm", "app.js", "app.css", "wasm_exec.js", "schema.json"];
 const cacheDir = path.join(process.env.XDG_CACHE_HOME || path.join(homedir(), ".cache"), "mobio-web");
 mkdirSync(cacheDir, { recursive: true });
 

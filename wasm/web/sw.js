@@ -20,6 +20,7 @@ const FILES = [
   "app.css",
   "wasm_exec.js",
   "mobio.wasm",
+  "automerge.wasm", // doc.js's Automerge (the bundle has its slim entry, without the module)
   "mobio-casework.wasm", // case work, loaded on the first use of its screens: offline too
   "schema.json",
   "manifest.webmanifest",

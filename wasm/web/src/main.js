@@ -13,6 +13,7 @@
 // use of one of them. Each screen is a module with mount(root, ctx); ctx is caseworkCtx below.
 
 import qrcode from "qrcode-generator";
+import { initializeWasm as initializeAutomerge } from "@automerge/automerge/slim";
 import { BiographyDoc } from "../../js/doc.js";
 import { t, label, setLang, lang, LANGS, RTL, NATIVE, SHORT, digits } from "./i18n.js";
 import { readSection, renderSection, fillSection, flushEdits, editsWaiting, el } from "./form.js";
@@ -78,21 +79,24 @@ function initialLang() {
 
 // --- boot ---------------------------------------------------------------------------------------
 
+// Both wasm modules are fetched (index.html preloads them) and compiled from their downloads
+// as soon as the bundle runs, while the rest of boot goes on: compiling mobio.wasm is most of
+// the time to the first screen. doc.js's Automerge (the bundle has its slim entry) works
+// only once automergeReady has resolved; boot waits for it before any document is opened.
+const automergeReady = initializeAutomerge("automerge.wasm");
+const mobioGo = new globalThis.Go();
+const mobioInstance = WebAssembly.instantiateStreaming(fetch("mobio.wasm"), mobioGo.importObject).catch(async () => {
+  // A cache or server that does not answer application/wasm: compile from the bytes.
+  const bytes = await (await fetch("mobio.wasm")).arrayBuffer();
+  return WebAssembly.instantiate(bytes, mobioGo.importObject);
+});
+
 async function loadWasm() {
-  const go = new globalThis.Go();
   const ready = new Promise((resolve) => {
     globalThis.onMobioReady = resolve;
   });
-  const resp = fetch("mobio.wasm");
-  let instance;
-  try {
-    ({ instance } = await WebAssembly.instantiateStreaming(resp, go.importObject));
-  } catch {
-    // A cache or server that does not answer application/wasm: compile from the bytes.
-    const bytes = await (await fetch("mobio.wasm")).arrayBuffer();
-    ({ instance } = await WebAssembly.instantiate(bytes, go.importObject));
-  }
-  go.run(instance);
+  const { instance } = await mobioInstance;
+  mobioGo.run(instance);
   const api = await ready;
   delete globalThis.onMobioReady;
   return api;
@@ -108,7 +112,12 @@ async function boot() {
   applyLang(initialLang());
   registerServiceWorker();
   screen(el("p", { class: "loading", text: t("loading") }));
-  const [catalogue, mobio, config] = await Promise.all([fetch("schema.json").then((r) => r.json()), loadWasm(), loadConfig()]);
+  const [catalogue, mobio, config] = await Promise.all([
+    fetch("schema.json").then((r) => r.json()),
+    loadWasm(),
+    loadConfig(),
+    automergeReady,
+  ]);
   app.catalogue = catalogue;
   app.config = config;
   app.mobio = mobio;

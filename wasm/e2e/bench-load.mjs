@@ -54,7 +54,7 @@ function instrument() {
     if (!(k in marks)) marks[k] = t;
   };
   const WATCH = {
-    boot: "#main > p.loading", // app.js evaluated (Automerge included), boot() started
+    boot: "#main > p.loading", // app.js evaluated, boot() started (Automerge and mobio.wasm compile beside it)
     create: "#create-identity",
     unlock: "#unlock",
     home: "#new-biography",
@@ -180,7 +180,7 @@ async function offlineRuns(work, relay, prof) {
       await navigator.serviceWorker.ready;
       const key = (await caches.keys()).find((k) => k.startsWith("mobio-app-"));
       const cache = await caches.open(key);
-      return Boolean((await cache.match("mobio-casework.wasm")) && (await cache.match("mobio.wasm")) && (await cache.match("app.js")));
+      return Boolean((await cache.match("mobio-casework.wasm")) && (await cache.match("mobio.wasm")) && (await cache.match("app.js")) && (await cache.match("automerge.wasm")));
     });
     if (!cached) throw new Error("the service worker has not cached the app");
     await context.setOffline(true);

@@ -37,7 +37,6 @@ type session struct {
 
 	mu      sync.Mutex // guards the fields below
 	waiters map[uint64]chan protocol.Frame
-	ordered map[uint64]bool    // requests whose replies wait for the frames before them (barrier)
 	pushes  map[uint64]pushRef // push and snapshot requests in flight
 	synced  map[e2ee.DocID]bool
 	failed  map[e2ee.DocID]error
@@ -89,7 +88,6 @@ func (c *Client) dial(ctx context.Context, live bool) (*session, error) {
 		done:    make(chan struct{}),
 		frames:  make(chan protocol.Frame, 1024),
 		waiters: make(map[uint64]chan protocol.Frame),
-		ordered: make(map[uint64]bool),
 		pushes:  make(map[uint64]pushRef),
 		synced:  make(map[e2ee.DocID]bool),
 		failed:  make(map[e2ee.DocID]error),
@@ -175,15 +173,6 @@ func (s *session) read() {
 			s.close(fmt.Errorf("frame from the relay: %w", err))
 			return
 		}
-		if r, ok := s.orderedReply(f); ok {
-			// Handed to the processor behind the frames that came before it.
-			select {
-			case s.frames <- r:
-			case <-s.ctx.Done():
-				return
-			}
-			continue
-		}
 		if s.reply(f) {
 			continue
 		}
@@ -200,56 +189,6 @@ func (s *session) read() {
 			return
 		}
 	}
-}
-
-// orderedFrame is the reply to a barrier request on its way through the processor: it reaches
-// the request only after every frame the relay sent before it was handled and stored.
-type orderedFrame struct {
-	protocol.Frame
-	ch chan protocol.Frame
-}
-
-// orderedReply returns f wrapped for the processor when it answers a barrier request.
-func (s *session) orderedReply(f protocol.Frame) (orderedFrame, bool) {
-	var id uint64
-	switch f := f.(type) {
-	case protocol.LogEntries:
-		id = f.ReqID
-	case protocol.Error:
-		id = f.ReqID
-	default:
-		return orderedFrame{}, false
-	}
-	if id == 0 || !s.live {
-		return orderedFrame{}, false
-	}
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	ch, ok := s.waiters[id]
-	if !ok || !s.ordered[id] {
-		return orderedFrame{}, false
-	}
-	if !isMore(f) {
-		delete(s.waiters, id)
-		delete(s.ordered, id)
-	}
-	return orderedFrame{Frame: f, ch: ch}, true
-}
-
-// barrier returns once every frame the relay sent before its answer to a request made now has
-// been handled: the relay answers in order with the entries it publishes, and publishes an
-// entry to its subscribers before it acknowledges the push. So whatever another client had
-// acknowledged before the barrier is applied and stored here when it returns. doc is any
-// document of the session; a refusal of the request still marks the point in the stream.
-func (s *session) barrier(ctx context.Context, doc e2ee.DocID, logLen uint64) error {
-	_, err := s.requestWith(ctx, true, func(id uint64) protocol.Frame {
-		return protocol.LogFetch{ReqID: id, Doc: doc, After: logLen}
-	})
-	var pe *protocol.Error
-	if errors.As(err, &pe) {
-		return nil
-	}
-	return err
 }
 
 // reply hands f to the request waiting for it and reports whether one was.
@@ -324,21 +263,14 @@ func (s *session) send(ctx context.Context, f protocol.Frame) error {
 // request sends a request built with a fresh request ID and returns the replies up to the
 // one that is not followed by more (for LogEntries). An Error reply is returned as the error.
 func (s *session) request(ctx context.Context, build func(reqID uint64) protocol.Frame) ([]protocol.Frame, error) {
-	return s.requestWith(ctx, false, build)
-}
-
-// requestWith is request; with ordered, the replies come through the processor (barrier).
-func (s *session) requestWith(ctx context.Context, ordered bool, build func(reqID uint64) protocol.Frame) ([]protocol.Frame, error) {
 	id := s.nextReq.Add(1)
 	ch := make(chan protocol.Frame, 16)
 	s.mu.Lock()
 	s.waiters[id] = ch
-	s.ordered[id] = ordered
 	s.mu.Unlock()
 	defer func() {
 		s.mu.Lock()
 		delete(s.waiters, id)
-		delete(s.ordered, id)
 		s.mu.Unlock()
 	}()
 	if err := s.send(ctx, build(id)); err != nil {

@@ -120,21 +120,6 @@ func (c *Client) Sync(ctx context.Context) error {
 		for i, sum := range sums {
 			ids[i] = sum.ID
 		}
-		// Entries the relay is delivering right now (acknowledged to their writer already)
-		// must be here when Sync returns.
-		if len(ids) > 0 {
-			var logLen uint64
-			if ds := c.existing(ids[0]); ds != nil {
-				ds.mu.Lock()
-				if ds.log != nil {
-					logLen = uint64(ds.log.Len())
-				}
-				ds.mu.Unlock()
-			}
-			if err := s.barrier(ctx, ids[0], logLen); err != nil {
-				return err
-			}
-		}
 		return s.waitSynced(ctx, ids)
 	}
 	return c.runSession(ctx, true)
@@ -488,11 +473,6 @@ func (s *session) process() {
 	}
 	n := 0
 	for f := range s.frames {
-		if r, ok := f.(orderedFrame); ok {
-			flush() // what came before is stored before the barrier's request learns of it
-			r.ch <- r.Frame
-			continue
-		}
 		if ds := s.handle(f); ds != nil {
 			dirty[ds] = true
 		}

@@ -14,7 +14,6 @@ import (
 	"github.com/mobio-sync/mobio/casework"
 	"github.com/mobio-sync/mobio/crdt/schema"
 	"github.com/mobio-sync/mobio/e2ee"
-	"github.com/mobio-sync/mobio/e2ee/keyring"
 )
 
 // LabelAgreement separates signatures of a plan agreement from every other signature of an
@@ -192,13 +191,26 @@ func signedParts(doc string, digest []byte, role Role) [][]byte {
 	return [][]byte{[]byte(doc), digest, []byte(role)}
 }
 
+// Signer signs for one identity: a *keyring.Identity, or in the browser a signature made by
+// the module that holds the key.
+type Signer interface {
+	ID() e2ee.IdentityID
+	Sign(label string, parts ...[]byte) ([]byte, error)
+}
+
+// Parts returns what an agreement signature of role over the plan digest covers in document
+// doc, under LabelAgreement, for a Signer that signs elsewhere.
+func Parts(doc string, digest [32]byte, role Role) [][]byte {
+	return signedParts(doc, digest[:], role)
+}
+
 // Sign signs the plan of document doc (the biography's document ID) as it is now with id, for
 // role, and records the signature in an agreement entry: it completes the latest agreement when
 // that was made over the same plan and lacks role's side, and starts a new one otherwise (the
 // plan version goes up when the plan changed). When the second side signs, the agreement is
 // complete (agreed_at) and the plan's status becomes agreed. It returns the agreement as
 // stored.
-func Sign(d casework.Document, doc string, id *keyring.Identity, role Role, o SignOptions) (Agreement, error) {
+func Sign(d casework.Document, doc string, id Signer, role Role, o SignOptions) (Agreement, error) {
 	if role != RoleClient && role != RoleCounsellor {
 		return Agreement{}, fmt.Errorf("plan: sign as %q: want client or counsellor", role)
 	}

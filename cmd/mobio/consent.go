@@ -27,8 +27,8 @@ func init() { registerCommand(newConsentCmd) }
 // withdrawPackageHook, when set, withdraws the packages that rested on a withdrawn consent:
 // for each share it withdraws the package at the relay and sets the share's revoked_at in
 // the biography. mobio consent withdraw calls it after recording the withdrawal; the sending
-// commands set it from their own file (in init), since they own packages and their relay calls.
-// Without it, mobio consent withdraw lists the packages that are still out.
+// command sets it from its own file (send.go, in init), since it owns packages and their relay
+// calls. Without it, mobio consent withdraw lists the packages that are still out.
 var withdrawPackageHook func(ctx context.Context, x *session, d client.DocInfo, shares []consent.Share) error
 
 // consentNow is the clock consents are recorded with; tests replace it.

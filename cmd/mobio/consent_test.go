@@ -228,13 +228,17 @@ func TestConsentGiveListWithdraw(t *testing.T) {
 	for _, tt := range withdrawals {
 		t.Run(tt.name, func(t *testing.T) {
 			var got []consent.Share
+			// The relay is not part of this test: the sending commands' hook is replaced by one
+			// that records what it was given, or removed to see the packages listed.
+			prev := withdrawPackageHook
+			withdrawPackageHook = nil
 			if tt.hook {
 				withdrawPackageHook = func(_ context.Context, _ *session, _ client.DocInfo, shares []consent.Share) error {
 					got = shares
 					return nil
 				}
-				t.Cleanup(func() { withdrawPackageHook = nil })
 			}
+			t.Cleanup(func() { withdrawPackageHook = prev })
 			out := mustMobio(t, env, "consent", "withdraw", doc, tt.id)
 			for _, w := range tt.want {
 				if !strings.Contains(out, w) {

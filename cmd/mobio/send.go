@@ -711,27 +711,48 @@ the person may ask them to delete it.`,
 				if !sh.Revoked.IsZero() {
 					return newUserError(disclosure.ErrWithdrawn, x.Lang, msgSendAlreadyWithdrawn, shortEntryID(sh.ID))
 				}
-				// The relay first: the record without the deletion would claim what is not so.
-				pid, err := client.ParsePackageID(sh.PackageID)
-				if err != nil {
-					return fmt.Errorf("share %s: package ID: %w", shortEntryID(sh.ID), err)
-				}
-				if err := sendRelay(x).WithdrawPackage(ctx, d.ID, pid); err != nil && !errors.Is(err, client.ErrNoSuchPackage) {
-					return x.clientError(err)
-				}
-				if err := x.edit(ctx, d.ID, "withdraw share "+sh.ID, func(b *crdt.Biography) error {
-					_, err := disclosure.Withdraw(crdtdoc.Wrap(b), sh.ID, time.Now(), x.sendProvenance(d))
-					return err
-				}); err != nil {
+				if err := x.withdrawShare(ctx, d, sh.ID, sh.PackageID); err != nil {
 					return err
 				}
-				_, err = fmt.Fprintln(a.Stdout, msg(x.Lang, msgSendWithdrawn, shortEntryID(sh.ID), recipientText(disclosure.Recipient{
+				_, err := fmt.Fprintln(a.Stdout, msg(x.Lang, msgSendWithdrawn, shortEntryID(sh.ID), recipientText(disclosure.Recipient{
 					Label: schema.Label("recipient_type", sh.RecipientType, x.Lang), Name: sh.RecipientName})))
 				return err
 			})
 		},
 	}
 	return cmd
+}
+
+// withdrawShare withdraws the package of share shareID of biography d at the relay, then
+// records the withdrawal in the share: the relay first, because the record without the
+// deletion would claim what is not so.
+func (x *session) withdrawShare(ctx context.Context, d client.DocInfo, shareID, packageID string) error {
+	pid, err := client.ParsePackageID(packageID)
+	if err != nil {
+		return fmt.Errorf("share %s: package ID: %w", shortEntryID(shareID), err)
+	}
+	if err := sendRelay(x).WithdrawPackage(ctx, d.ID, pid); err != nil && !errors.Is(err, client.ErrNoSuchPackage) {
+		return x.clientError(err)
+	}
+	return x.edit(ctx, d.ID, "withdraw share "+shareID, func(b *crdt.Biography) error {
+		_, err := disclosure.Withdraw(crdtdoc.Wrap(b), shareID, time.Now(), x.sendProvenance(d))
+		if errors.Is(err, disclosure.ErrWithdrawn) {
+			return nil // withdrawn on another device meanwhile
+		}
+		return err
+	})
+}
+
+// A withdrawn consent to send withdraws the packages that rest on it (mobio consent withdraw).
+func init() {
+	withdrawPackageHook = func(ctx context.Context, x *session, d client.DocInfo, shares []consent.Share) error {
+		for _, s := range shares {
+			if err := x.withdrawShare(ctx, d, s.ID, s.PackageID); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
 }
 
 // openJSON is what `mobio send open --json` prints.

@@ -331,4 +331,16 @@ func TestSendEndToEnd(t *testing.T) {
 		t.Errorf("send open with a wrong key: %v, want errBadPackage", err)
 	}
 	mobioErr(t, employer, "not a package link", "send", "open", "https://relay.example/#i=abc")
+
+	// Withdrawing the consent withdraws the package still out on it, at the relay too.
+	mustMobio(t, env, "consent", "withdraw", doc, shares[1].Consent[:6])
+	if err := json.Unmarshal([]byte(mustMobio(t, env, "send", "list", doc, "--json")), &shares); err != nil {
+		t.Fatal(err)
+	}
+	if shares[1].State != disclosure.StateWithdrawn || rec.withdraw != 2 {
+		t.Errorf("after the consent's withdrawal the share is %s, %d withdrawals at the relay; want withdrawn, 2", shares[1].State, rec.withdraw)
+	}
+	if _, _, err := mobioIn(t, employer, sent.Link+"\n", "send", "open", "-"); !errors.Is(err, errNoPackage) {
+		t.Errorf("send open after the consent's withdrawal: %v, want errNoPackage", err)
+	}
 }
